@@ -1,0 +1,65 @@
+package io.millwright.kit.deadletter;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+@Entity
+@Table(name = "kit_dead_letter")
+public class DeadLetter extends PanacheEntityBase {
+
+    public enum Status {
+        NEW, REPLAYED, DISCARDED
+    }
+
+    @Id
+    public UUID id;
+
+    @Column(name = "route_id", nullable = false)
+    public String routeId;
+
+    @Column(name = "endpoint_uri")
+    public String endpointUri;
+
+    @Column(name = "failed_endpoint")
+    public String failedEndpoint;
+
+    @Column(nullable = false)
+    public String reason;
+
+    @Column(name = "exception_type")
+    public String exceptionType;
+
+    @Column(name = "stack_trace")
+    public String stackTrace;
+
+    public byte[] payload;
+
+    /** JSON object of the message headers that can be represented as text. */
+    @Column(nullable = false)
+    public String headers;
+
+    @Column(name = "correlation_id")
+    public String correlationId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    @Column(name = "replay_count", nullable = false)
+    public int replayCount;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

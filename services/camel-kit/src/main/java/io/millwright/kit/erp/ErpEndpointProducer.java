@@ -1,0 +1,58 @@
+package io.millwright.kit.erp;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Named;
+
+import org.apache.camel.component.cxf.common.DataFormat;
+import org.apache.camel.component.cxf.jaxws.CxfConfigurer;
+import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
+import org.apache.cxf.endpoint.Client;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.frontend.AbstractWSDLBasedEndpointFactory;
+import org.apache.cxf.transport.http.HTTPConduit;
+import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.millwright.erp.contract.ErpPortType;
+
+/**
+ * The camel-cxf client endpoint for the ERP contract ({@code docs/contracts/erp/erp.wsdl}), available to routes
+ * as {@code cxf:bean:erp}. Classes are generated from the WSDL at build time.
+ */
+@ApplicationScoped
+public class ErpEndpointProducer {
+
+    public static final String ENDPOINT_URI = "cxf:bean:erp";
+
+    @Produces
+    @Named("erp")
+    @ApplicationScoped
+    CxfEndpoint erp(@ConfigProperty(name = "millwright.erp.url") String address,
+            @ConfigProperty(name = "millwright.erp.connect-timeout-ms", defaultValue = "2000") long connectTimeoutMs,
+            @ConfigProperty(name = "millwright.erp.receive-timeout-ms", defaultValue = "5000") long receiveTimeoutMs) {
+        CxfEndpoint endpoint = new CxfEndpoint();
+        endpoint.setAddress(address);
+        endpoint.setServiceClass(ErpPortType.class);
+        endpoint.setWsdlURL("classpath:contracts/erp/erp.wsdl");
+        endpoint.setDataFormat(DataFormat.POJO);
+        endpoint.setCxfConfigurer(new CxfConfigurer() {
+            @Override
+            public void configure(AbstractWSDLBasedEndpointFactory factoryBean) {
+            }
+
+            @Override
+            public void configureClient(Client client) {
+                HTTPClientPolicy policy = new HTTPClientPolicy();
+                policy.setConnectionTimeout(connectTimeoutMs);
+                policy.setReceiveTimeout(receiveTimeoutMs);
+                ((HTTPConduit) client.getConduit()).setClient(policy);
+            }
+
+            @Override
+            public void configureServer(Server server) {
+            }
+        });
+        return endpoint;
+    }
+}

@@ -1,0 +1,63 @@
+package io.millwright.kit.erp;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.cxf.common.message.CxfConstants;
+
+import io.millwright.erp.contract.ErpFault;
+import io.millwright.kit.correlation.Correlation;
+
+/**
+ * Calls one ERP operation through the camel-cxf endpoint and sorts failures into business rejections
+ * ({@link ErpBusinessException}) and technical trouble ({@link ErpUnavailableException}). Fault-tolerance policy
+ * (timeouts, retries, circuit breakers) belongs to the calling service, per flow.
+ */
+@ApplicationScoped
+public class ErpGateway {
+
+    @Inject
+    ProducerTemplate producer;
+
+    public <T> T call(String operation, Object request, Class<T> responseType) {
+        Map<String, Object> headers = new HashMap<>();
+        headers.put(CxfConstants.OPERATION_NAME, operation);
+        String correlationId = Correlation.current();
+        if (correlationId != null) {
+            headers.put(Correlation.HTTP_HEADER, correlationId);
+        }
+        Exchange result = producer.send(ErpEndpointProducer.ENDPOINT_URI, exchange -> {
+            exchange.getMessage().setHeaders(headers);
+            exchange.getMessage().setBody(request);
+        });
+        Exception failure = result.getException();
+        if (failure != null) {
+            throw translate(operation, failure);
+        }
+        Object body = result.getMessage().getBody();
+        if (body instanceof List<?> list && !list.isEmpty()) {
+            body = list.get(0);
+        }
+        return responseType.cast(body);
+    }
+
+    static RuntimeException translate(String operation, Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ErpFault fault && fault.getFaultInfo() != null) {
+                String code = fault.getFaultInfo().getCode();
+                if (code != null && code.startsWith("BUS-")) {
+                    return new ErpBusinessException(code, fault.getFaultInfo().getMessage());
+                }
+                return new ErpUnavailableException("ERP " + operation + " failed: " + code + " " + fault.getFaultInfo().getMessage(), fault);
+            }
+        }
+        return new ErpUnavailableException("ERP " + operation + " failed: " + failure.getClass().getSimpleName() + ": "
+                + failure.getMessage(), failure);
+    }
+}

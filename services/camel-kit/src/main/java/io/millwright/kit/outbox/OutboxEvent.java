@@ -1,0 +1,56 @@
+package io.millwright.kit.outbox;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One domain event waiting to be (or already) published. Its id is the CloudEvents id, stable across re-sends. */
+@Entity
+@Table(name = "kit_outbox_event")
+public class OutboxEvent extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    /** Commit order; assigned by the database. */
+    @Column(insertable = false, updatable = false)
+    public Long seq;
+
+    @Column(name = "event_type", nullable = false)
+    public String eventType;
+
+    @Column(nullable = false)
+    public String topic;
+
+    @Column(nullable = false)
+    public String subject;
+
+    @Column(nullable = false)
+    public String source;
+
+    @Column(nullable = false)
+    public String data;
+
+    @Column(name = "correlation_id")
+    public String correlationId;
+
+    public String traceparent;
+
+    @Column(name = "occurred_at", nullable = false)
+    public Instant occurredAt;
+
+    @Column(name = "published_at")
+    public Instant publishedAt;
+
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "last_error")
+    public String lastError;
+}

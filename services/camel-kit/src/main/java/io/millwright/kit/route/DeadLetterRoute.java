@@ -1,0 +1,19 @@
+package io.millwright.kit.route;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.camel.builder.RouteBuilder;
+
+import io.millwright.kit.deadletter.DeadLetterStore;
+
+/** The dead-letter channel's target: every exhausted message ends up as a row in kit_dead_letter. */
+@ApplicationScoped
+public class DeadLetterRoute extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        from(MillwrightRouteConfiguration.DEAD_LETTER_URI)
+                .routeId("kit.dead-letter")
+                .bean(DeadLetterStore.class, "store");
+    }
+}

@@ -1,0 +1,60 @@
+package io.millwright.order.mapping;
+
+import java.math.BigDecimal;
+
+import javax.xml.datatype.DatatypeConfigurationException;
+import javax.xml.datatype.DatatypeConstants;
+import javax.xml.datatype.DatatypeFactory;
+import javax.xml.datatype.XMLGregorianCalendar;
+
+import io.millwright.erp.contract.CreateSalesOrderRequest;
+import io.millwright.erp.contract.Quantity;
+import io.millwright.erp.contract.SalesOrderLine;
+import io.millwright.order.persistence.SalesOrderEntity;
+import io.millwright.order.persistence.SalesOrderLineEntity;
+
+/** Canonical order → ERP CreateSalesOrder request. externalReference is our order id: ERP's idempotency key. */
+public final class ErpSalesOrderMapper {
+
+    private static final DatatypeFactory XML_DATES;
+
+    static {
+        try {
+            XML_DATES = DatatypeFactory.newInstance();
+        } catch (DatatypeConfigurationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private ErpSalesOrderMapper() {
+    }
+
+    public static CreateSalesOrderRequest toCreateRequest(SalesOrderEntity order) {
+        CreateSalesOrderRequest request = new CreateSalesOrderRequest();
+        request.setExternalReference(order.id);
+        request.setCustomerId(order.customerId);
+        request.setCurrency(order.currency);
+        if (order.requestedDeliveryDate != null) {
+            XMLGregorianCalendar date = XML_DATES.newXMLGregorianCalendarDate(order.requestedDeliveryDate.getYear(),
+                    order.requestedDeliveryDate.getMonthValue(), order.requestedDeliveryDate.getDayOfMonth(),
+                    DatatypeConstants.FIELD_UNDEFINED);
+            request.setRequestedDeliveryDate(date);
+        }
+        for (SalesOrderLineEntity line : order.lines) {
+            request.getLine().add(toLine(line));
+        }
+        return request;
+    }
+
+    private static SalesOrderLine toLine(SalesOrderLineEntity line) {
+        Quantity quantity = new Quantity();
+        quantity.setValue(line.quantity);
+        quantity.setUnitOfMeasure(line.uom);
+        SalesOrderLine erpLine = new SalesOrderLine();
+        erpLine.setLineNumber(line.lineNumber);
+        erpLine.setItemId(line.itemId);
+        erpLine.setQuantity(quantity);
+        erpLine.setUnitPrice(line.unitPrice == null ? BigDecimal.ZERO : line.unitPrice);
+        return erpLine;
+    }
+}

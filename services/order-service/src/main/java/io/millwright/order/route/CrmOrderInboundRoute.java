@@ -1,0 +1,39 @@
+package io.millwright.order.route;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.camel.builder.RouteBuilder;
+
+import io.millwright.kit.idempotency.IdempotentRepositories;
+import io.millwright.kit.route.MillwrightRouteConfiguration;
+import io.millwright.order.mapping.CrmOrderReader;
+import io.millwright.order.service.OrderIntake;
+
+/**
+ * O1 over Kafka: CRM integrations that push instead of calling REST put orders (JSON, key = CRM order id) on the
+ * CRM orders topic. Same validation and idempotency as REST; unreadable or invalid messages go to the dead-letter
+ * store with the reason and the consumer moves on.
+ */
+@ApplicationScoped
+public class CrmOrderInboundRoute extends RouteBuilder {
+
+    static final String PROCESSOR = "order.crm-inbound";
+
+    @Inject
+    IdempotentRepositories idempotentRepositories;
+
+    @Override
+    public void configure() {
+        from("kafka:{{millwright.order.crm-topic}}?groupId=order-service.crm-inbound")
+                .routeId(PROCESSOR)
+                .routeConfigurationId(MillwrightRouteConfiguration.ID)
+                .bean(CrmOrderReader.class, "read")
+                .setProperty(IdempotentRepositories.PROCESSOR_PROPERTY, constant(PROCESSOR))
+                .setProperty(IdempotentRepositories.KEY_PROPERTY, simple("${body.crmOrderId}"))
+                .idempotentConsumer(exchangeProperty(IdempotentRepositories.KEY_PROPERTY),
+                        idempotentRepositories.forProcessor(PROCESSOR))
+                    .bean(OrderIntake.class, "acceptMessage")
+                .end();
+    }
+}

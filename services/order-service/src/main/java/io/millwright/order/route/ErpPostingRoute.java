@@ -1,0 +1,25 @@
+package io.millwright.order.route;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.camel.builder.RouteBuilder;
+
+import io.millwright.order.service.ErpSalesOrderPoster;
+import io.millwright.order.service.MasterDataSync;
+
+/** O2: the ERP side of order intake: master data replication and sales-order posting, both timer driven. */
+@ApplicationScoped
+public class ErpPostingRoute extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        // Failures are kept on the order (attempts, next attempt, last error) and retried by the next tick.
+        from("timer:order-erp-posting?delay=500&period={{millwright.order.erp-posting.interval-ms}}")
+                .routeId("order.erp-posting")
+                .bean(ErpSalesOrderPoster.class, "postDueOrders");
+
+        from("timer:order-master-data?delay=0&period=30000")
+                .routeId("order.master-data-sync")
+                .bean(MasterDataSync.class, "syncIfDue");
+    }
+}
