@@ -1,0 +1,7 @@
+package io.millwright.model.edge;
+
+public enum AlertSeverity {
+    INFO,
+    WARNING,
+    CRITICAL
+}

@@ -1,0 +1,7 @@
+package io.millwright.model.inventory;
+
+public enum StockStatus {
+    UNRESTRICTED,
+    QUALITY_HOLD,
+    BLOCKED
+}

@@ -1,0 +1,39 @@
+package io.millwright.model.maintenance;
+
+import io.millwright.model.common.Nullable;
+import io.millwright.model.common.Require;
+import io.millwright.model.edge.AlertSeverity;
+import java.time.Instant;
+
+/**
+ * Repeated alerts for one asset and fault code within the grouping window, as one incident.
+ * {@code activeProductionOrderId} is the work order running on the asset when it was opened.
+ */
+public record MaintenanceIncident(
+        String incidentId,
+        String plantId,
+        String assetId,
+        String faultCode,
+        @Nullable String faultDescription,
+        AlertSeverity severity,
+        IncidentStatus status,
+        int alertCount,
+        Instant firstAlertAt,
+        Instant lastAlertAt,
+        @Nullable String activeProductionOrderId) {
+
+    public MaintenanceIncident {
+        Require.nonBlank(incidentId, "incidentId");
+        Require.nonBlank(plantId, "plantId");
+        Require.nonBlank(assetId, "assetId");
+        Require.nonBlank(faultCode, "faultCode");
+        Require.nonBlankIfPresent(faultDescription, "faultDescription");
+        Require.nonNull(severity, "severity");
+        Require.nonNull(status, "status");
+        Require.positive(alertCount, "alertCount");
+        Require.nonNull(firstAlertAt, "firstAlertAt");
+        Require.nonNull(lastAlertAt, "lastAlertAt");
+        Require.ordered(firstAlertAt, lastAlertAt, "firstAlertAt", "lastAlertAt");
+        Require.nonBlankIfPresent(activeProductionOrderId, "activeProductionOrderId");
+    }
+}

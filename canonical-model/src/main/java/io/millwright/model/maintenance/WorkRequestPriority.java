@@ -1,0 +1,8 @@
+package io.millwright.model.maintenance;
+
+public enum WorkRequestPriority {
+    EMERGENCY,
+    HIGH,
+    MEDIUM,
+    LOW
+}

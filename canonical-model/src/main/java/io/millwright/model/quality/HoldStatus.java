@@ -1,0 +1,6 @@
+package io.millwright.model.quality;
+
+public enum HoldStatus {
+    ACTIVE,
+    RELEASED
+}

@@ -1,0 +1,6 @@
+package io.millwright.model.quality;
+
+public enum QualityVerdict {
+    PASS,
+    FAIL
+}
