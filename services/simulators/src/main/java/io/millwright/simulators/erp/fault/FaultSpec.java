@@ -1,0 +1,11 @@
+package io.millwright.simulators.erp.fault;
+
+/**
+ * A fault to inject, as posted to {@code POST /sim/erp/faults}.
+ *
+ * @param durationSeconds how long the fault lasts; null = until cleared
+ * @param latencyMs       delay for {@link FaultMode#LATENCY}
+ * @param operation       WSDL operation name the fault applies to; null = all operations
+ */
+public record FaultSpec(FaultMode mode, Integer durationSeconds, Long latencyMs, String operation) {
+}

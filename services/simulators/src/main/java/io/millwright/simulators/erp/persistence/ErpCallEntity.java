@@ -1,0 +1,41 @@
+package io.millwright.simulators.erp.persistence;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One SOAP call received by the simulated ERP. */
+@Entity
+@Table(name = "erp_call")
+public class ErpCallEntity extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String operation;
+
+    @Column(name = "received_at")
+    public Instant receivedAt;
+
+    public String outcome;
+
+    @Column(name = "business_key")
+    public String businessKey;
+
+    @Column(name = "correlation_id")
+    public String correlationId;
+
+    public String traceparent;
+
+    public static List<ErpCallEntity> listByOperation(String operation) {
+        return operation == null ? list("order by id") : list("operation = ?1 order by id", operation);
+    }
+}

@@ -1,0 +1,70 @@
+package io.millwright.simulators.erp.persistence;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "production_order")
+public class ProductionOrderEntity extends PanacheEntityBase {
+
+    public static final String RELEASED = "RELEASED";
+
+    @Id
+    @Column(name = "production_order_number")
+    public String productionOrderNumber;
+
+    @Column(name = "item_id")
+    public String itemId;
+
+    public String plant;
+
+    public BigDecimal quantity;
+
+    @Column(name = "unit_of_measure")
+    public String unitOfMeasure;
+
+    public String lot;
+
+    @Column(name = "sales_order_number")
+    public String salesOrderNumber;
+
+    @Column(name = "due_date")
+    public Instant dueDate;
+
+    @Column(name = "released_at")
+    public Instant releasedAt;
+
+    public String status;
+
+    @OneToMany
+    @JoinColumn(name = "production_order_number", insertable = false, updatable = false)
+    @OrderBy("operationNumber")
+    public List<ProductionOperationEntity> operations = new ArrayList<>();
+
+    @OneToMany
+    @JoinColumn(name = "production_order_number", insertable = false, updatable = false)
+    @OrderBy("operationNumber, itemId")
+    public List<ProductionComponentEntity> components = new ArrayList<>();
+
+    public static List<ProductionOrderEntity> releasedSince(Instant since, String plant) {
+        return plant == null || plant.isBlank()
+                ? list("status = ?1 and releasedAt >= ?2 order by releasedAt, productionOrderNumber", RELEASED, since)
+                : list("status = ?1 and releasedAt >= ?2 and plant = ?3 order by releasedAt, productionOrderNumber",
+                        RELEASED, since, plant);
+    }
+
+    public boolean hasOperation(String operationNumber) {
+        return operations.stream().anyMatch(op -> op.operationNumber.equals(operationNumber));
+    }
+}

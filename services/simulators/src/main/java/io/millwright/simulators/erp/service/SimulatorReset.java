@@ -1,0 +1,44 @@
+package io.millwright.simulators.erp.service;
+
+import java.util.List;
+
+import org.jboss.logging.Logger;
+
+import io.millwright.simulators.erp.fault.FaultInjector;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** Back to the seeded state: no orders, postings or calls, seed stock, numbering from 100001, no fault. */
+@ApplicationScoped
+public class SimulatorReset {
+
+    private static final Logger LOG = Logger.getLogger(SimulatorReset.class);
+
+    private static final List<String> SEQUENCES = List.of("sales_order_number_seq", "confirmation_document_seq",
+            "movement_document_seq", "downtime_document_seq", "maintenance_cost_document_seq",
+            "stock_status_document_seq");
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    FaultInjector faults;
+
+    @Transactional
+    public void reset() {
+        em.createNativeQuery("truncate table {h-schema}sales_order_line, {h-schema}sales_order, {h-schema}posting,"
+                + " {h-schema}erp_call, {h-schema}stock_balance restart identity").executeUpdate();
+        em.createNativeQuery("insert into {h-schema}stock_balance"
+                + " (item_id, plant, location, lot, status, quantity, unit_of_measure)"
+                + " select item_id, plant, location, lot, status, quantity, unit_of_measure from {h-schema}stock_seed")
+                .executeUpdate();
+        for (String sequence : SEQUENCES) {
+            em.createNativeQuery("alter sequence {h-schema}" + sequence + " restart with 100001").executeUpdate();
+        }
+        em.clear();
+        faults.clear();
+        LOG.info("ERP simulator reset to seed data");
+    }
+}
