@@ -3,8 +3,8 @@ package io.millwright.kit.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Settings shared by every service that uses the kit (prefix {@code millwright}). */
-@ConfigMapping(prefix = "millwright")
+/** Settings shared by every service that uses the kit (prefix {@code millwright.kit}). */
+@ConfigMapping(prefix = "millwright.kit")
 public interface KitConfig {
 
     /** Short service name; CloudEvents source is {@code urn:millwright:<service-name>}. */

@@ -1,6 +1,7 @@
 package io.millwright.kit.outbox;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import org.jboss.logging.Logger;
 
 import io.cloudevents.CloudEvent;
 import io.millwright.kit.config.KitConfig;
+import io.millwright.kit.correlation.TraceContext;
+import io.opentelemetry.context.Scope;
 import io.millwright.model.common.ModelJson;
 import io.millwright.model.event.DomainEvents;
 import io.millwright.model.event.EventType;
@@ -92,11 +95,17 @@ public class OutboxRelay {
         CloudEvent cloudEvent = DomainEvents.toCloudEvent(type, event.source, event.id.toString(), event.subject,
                 ModelJson.mapper().readValue(event.data, type.payloadClass()), event.occurredAt, event.correlationId, event.traceparent);
         Map<String, byte[]> headers = DomainEvents.kafkaHeaders(cloudEvent);
-        Exchange result = producer.send("kafka:" + event.topic, exchange -> {
-            headers.forEach(exchange.getMessage()::setHeader);
-            exchange.getMessage().setHeader(KafkaConstants.KEY, event.subject);
-            exchange.getMessage().setBody(cloudEvent.getData() == null ? new byte[0] : cloudEvent.getData().toBytes());
-        });
+        Exchange result;
+        // Publish inside the trace of the transaction that wrote the event, so the Kafka span and the traceparent
+        // header continue that trace instead of starting one per relay tick.
+        try (Scope ignored = TraceContext.contextOf(event.traceparent).makeCurrent()) {
+            result = producer.send("kafka:" + event.topic, exchange -> {
+                // As text: Camel's tracing reads the traceparent header as the parent of its producer span.
+                headers.forEach((name, value) -> exchange.getMessage().setHeader(name, new String(value, StandardCharsets.UTF_8)));
+                exchange.getMessage().setHeader(KafkaConstants.KEY, event.subject);
+                exchange.getMessage().setBody(cloudEvent.getData() == null ? new byte[0] : cloudEvent.getData().toBytes());
+            });
+        }
         if (result.getException() != null) {
             throw new IllegalStateException("Kafka did not acknowledge " + event.id, result.getException());
         }

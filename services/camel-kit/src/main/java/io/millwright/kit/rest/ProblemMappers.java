@@ -7,6 +7,7 @@ import java.util.stream.StreamSupport;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -70,6 +71,28 @@ public class ProblemMappers {
                 .sorted(Comparator.comparing(FieldError::field))
                 .toList();
         return problem(422, "Validation failed", "The request has invalid fields", errors);
+    }
+
+    /**
+     * Every JAX-RS status exception (404, 405, 415, 503 ...) answers with a problem body too; Quarkus reports
+     * unreadable JSON this way, with the Jackson error as the cause.
+     */
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof MismatchedInputException mismatch) {
+                return mismatchedInput(mismatch);
+            }
+            if (cause instanceof JsonProcessingException json) {
+                return problem(400, "Malformed JSON", "The request body is not valid JSON: " + json.getOriginalMessage(), List.of());
+            }
+        }
+        Response original = e.getResponse();
+        Response.ResponseBuilder builder = Response.fromResponse(original)
+                .type(MediaType.valueOf(PROBLEM_JSON))
+                .entity(new Problem(original.getStatusInfo().getReasonPhrase(), original.getStatus(), e.getMessage(), List.of(),
+                        Correlation.current()));
+        return builder.build();
     }
 
     static Response problem(int status, String title, String detail, List<FieldError> errors) {

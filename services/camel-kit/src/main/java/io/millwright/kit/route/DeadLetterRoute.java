@@ -1,6 +1,7 @@
 package io.millwright.kit.route;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.apache.camel.builder.RouteBuilder;
 
@@ -10,10 +11,13 @@ import io.millwright.kit.deadletter.DeadLetterStore;
 @ApplicationScoped
 public class DeadLetterRoute extends RouteBuilder {
 
+    @Inject
+    DeadLetterStore deadLetters;
+
     @Override
     public void configure() {
         from(MillwrightRouteConfiguration.DEAD_LETTER_URI)
                 .routeId("kit.dead-letter")
-                .bean(DeadLetterStore.class, "store");
+                .bean(deadLetters, "store");
     }
 }

@@ -16,6 +16,9 @@ import io.millwright.kit.outbox.OutboxRelay;
 public class OutboxRelayRoute extends RouteBuilder {
 
     @Inject
+    OutboxRelay relay;
+
+    @Inject
     KitConfig config;
 
     @Override
@@ -23,6 +26,6 @@ public class OutboxRelayRoute extends RouteBuilder {
         from("timer:millwright-outbox?delay=1000&period=" + config.outbox().pollIntervalMs())
                 .routeId("kit.outbox-relay")
                 .autoStartup(config.outbox().enabled())
-                .bean(OutboxRelay.class, "publishPending");
+                .bean(relay, "publishPending");
     }
 }

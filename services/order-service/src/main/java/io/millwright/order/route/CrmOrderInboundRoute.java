@@ -18,7 +18,13 @@ import io.millwright.order.service.OrderIntake;
 @ApplicationScoped
 public class CrmOrderInboundRoute extends RouteBuilder {
 
-    static final String PROCESSOR = "order.crm-inbound";
+    @Inject
+    CrmOrderReader reader;
+
+    @Inject
+    OrderIntake intake;
+
+    public static final String PROCESSOR = "order.crm-inbound";
 
     @Inject
     IdempotentRepositories idempotentRepositories;
@@ -27,13 +33,15 @@ public class CrmOrderInboundRoute extends RouteBuilder {
     public void configure() {
         from("kafka:{{millwright.order.crm-topic}}?groupId=order-service.crm-inbound")
                 .routeId(PROCESSOR)
+                // Started by MasterDataSync once customers and items are known: until then orders wait in Kafka.
+                .autoStartup(false)
                 .routeConfigurationId(MillwrightRouteConfiguration.ID)
-                .bean(CrmOrderReader.class, "read")
+                .bean(reader, "read")
                 .setProperty(IdempotentRepositories.PROCESSOR_PROPERTY, constant(PROCESSOR))
                 .setProperty(IdempotentRepositories.KEY_PROPERTY, simple("${body.crmOrderId}"))
                 .idempotentConsumer(exchangeProperty(IdempotentRepositories.KEY_PROPERTY),
                         idempotentRepositories.forProcessor(PROCESSOR))
-                    .bean(OrderIntake.class, "acceptMessage")
+                    .bean(intake, "acceptMessage")
                 .end();
     }
 }

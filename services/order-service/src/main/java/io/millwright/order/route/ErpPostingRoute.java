@@ -1,6 +1,7 @@
 package io.millwright.order.route;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.apache.camel.builder.RouteBuilder;
 
@@ -11,15 +12,21 @@ import io.millwright.order.service.MasterDataSync;
 @ApplicationScoped
 public class ErpPostingRoute extends RouteBuilder {
 
+    @Inject
+    ErpSalesOrderPoster poster;
+
+    @Inject
+    MasterDataSync masterData;
+
     @Override
     public void configure() {
         // Failures are kept on the order (attempts, next attempt, last error) and retried by the next tick.
         from("timer:order-erp-posting?delay=500&period={{millwright.order.erp-posting.interval-ms}}")
                 .routeId("order.erp-posting")
-                .bean(ErpSalesOrderPoster.class, "postDueOrders");
+                .bean(poster, "postDueOrders");
 
         from("timer:order-master-data?delay=0&period=30000")
                 .routeId("order.master-data-sync")
-                .bean(MasterDataSync.class, "syncIfDue");
+                .bean(masterData, "syncIfDue");
     }
 }

@@ -1,6 +1,5 @@
 package io.millwright.order.service;
 
-import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,7 +27,7 @@ public class ErpSalesOrderClient {
     @Inject
     ErpGateway erp;
 
-    @Timeout(value = 6, unit = ChronoUnit.SECONDS)
+    @Timeout(6000)
     @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = { ErpUnavailableException.class, TimeoutException.class },
             abortOn = ErpBusinessException.class)
     @ExponentialBackoff(factor = 2, maxDelay = 3000)

@@ -3,7 +3,6 @@ package io.millwright.order.service;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +13,7 @@ import org.jboss.logging.Logger;
 import io.millwright.erp.contract.CreateSalesOrderRequest;
 import io.millwright.erp.contract.CreateSalesOrderResponse;
 import io.millwright.kit.correlation.Correlation;
+import io.millwright.kit.correlation.TraceContext;
 import io.millwright.kit.erp.ErpBusinessException;
 import io.millwright.kit.outbox.OutboxWriter;
 import io.millwright.model.event.EventType;
@@ -26,10 +26,7 @@ import io.millwright.order.persistence.SalesOrderEntity;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
-import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.context.propagation.TextMapGetter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -91,7 +88,7 @@ public class ErpSalesOrderPoster {
     private void post(Claim claim) {
         Correlation.bind(claim.correlationId());
         Span span = tracer.spanBuilder("erp CreateSalesOrder").setSpanKind(SpanKind.INTERNAL)
-                .setParent(parentOf(claim.traceparent())).setAttribute("millwright.order.id", claim.orderId()).startSpan();
+                .setParent(TraceContext.contextOf(claim.traceparent())).setAttribute("millwright.order.id", claim.orderId()).startSpan();
         try (Scope ignored = span.makeCurrent()) {
             CreateSalesOrderResponse response = erp.create(claim.request());
             QuarkusTransaction.requiringNew().run(() -> confirm(claim, response));
@@ -161,23 +158,4 @@ public class ErpSalesOrderPoster {
         }
         LOG.warnf("Order %s waits for ERP (attempt %d, next in %d s): %s", order.id, order.erpAttempts, backoff, order.lastErpError);
     }
-
-    private static Context parentOf(String traceparent) {
-        if (traceparent == null) {
-            return Context.current();
-        }
-        return W3CTraceContextPropagator.getInstance().extract(Context.root(), Map.of("traceparent", traceparent), MAP_GETTER);
-    }
-
-    private static final TextMapGetter<Map<String, String>> MAP_GETTER = new TextMapGetter<>() {
-        @Override
-        public Iterable<String> keys(Map<String, String> carrier) {
-            return carrier.keySet();
-        }
-
-        @Override
-        public String get(Map<String, String> carrier, String key) {
-            return carrier == null ? null : carrier.get(key);
-        }
-    };
 }

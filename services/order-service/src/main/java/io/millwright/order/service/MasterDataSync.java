@@ -6,6 +6,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,6 +20,7 @@ import io.millwright.erp.contract.ListItemsResponse;
 import io.millwright.kit.erp.ErpGateway;
 import io.millwright.order.config.OrderConfig;
 import io.millwright.order.persistence.CustomerRecord;
+import io.millwright.order.route.CrmOrderInboundRoute;
 import io.millwright.order.persistence.ItemRecord;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -40,18 +43,33 @@ public class MasterDataSync {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    CamelContext camel;
+
     private volatile Instant lastSuccess;
 
     public void syncIfDue() {
         Instant last = lastSuccess;
-        if (last != null && last.plusMillis(config.masterData().syncIntervalMs()).isAfter(Instant.now())) {
-            return;
+        if (last == null || !last.plusMillis(config.masterData().syncIntervalMs()).isAfter(Instant.now())) {
+            try {
+                sync();
+            } catch (RuntimeException e) {
+                registry.counter("millwright.order.master.data.sync.failures").increment();
+                LOG.warnf("Master data sync from ERP failed, will retry: %s", e.getMessage());
+            }
         }
-        try {
-            sync();
-        } catch (RuntimeException e) {
-            registry.counter("millwright.order.master.data.sync.failures").increment();
-            LOG.warnf("Master data sync from ERP failed, will retry: %s", e.getMessage());
+        startCrmInboundOnceMasterDataExists();
+    }
+
+    private void startCrmInboundOnceMasterDataExists() {
+        ServiceStatus status = camel.getRouteController().getRouteStatus(CrmOrderInboundRoute.PROCESSOR);
+        if (status != null && status.isStartable() && hasMasterData()) {
+            try {
+                camel.getRouteController().startRoute(CrmOrderInboundRoute.PROCESSOR);
+                LOG.info("Master data available: consuming CRM orders from Kafka");
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not start " + CrmOrderInboundRoute.PROCESSOR, e);
+            }
         }
     }
 

@@ -72,7 +72,7 @@ public class OrderValidator {
             }
             if (!item.currency.equals(request.currency()) || item.listPrice.compareTo(line.unitPrice()) != 0) {
                 errors.add(new FieldError(path + ".unitPrice", "does not match the price list: "
-                        + item.listPrice.toPlainString() + " " + item.currency));
+                        + price(item.listPrice) + " " + item.currency));
             }
             total = total.add(line.unitPrice().multiply(line.quantity()));
         }
@@ -83,5 +83,10 @@ public class OrderValidator {
         if (!errors.isEmpty()) {
             throw new UnprocessableEntityException(errors);
         }
+    }
+
+    private static String price(BigDecimal amount) {
+        BigDecimal stripped = amount.stripTrailingZeros();
+        return stripped.setScale(Math.max(2, stripped.scale())).toPlainString();
     }
 }
