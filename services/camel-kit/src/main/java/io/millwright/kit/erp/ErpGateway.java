@@ -10,6 +10,9 @@ import jakarta.inject.Inject;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.cxf.common.message.CxfConstants;
+import org.apache.cxf.endpoint.Client;
+import org.apache.cxf.message.Message;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.millwright.erp.contract.ErpFault;
 import io.millwright.kit.correlation.Correlation;
@@ -25,9 +28,17 @@ public class ErpGateway {
     @Inject
     ProducerTemplate producer;
 
+    @ConfigProperty(name = "millwright.erp.connect-timeout-ms", defaultValue = "2000")
+    long connectTimeoutMs;
+
+    @ConfigProperty(name = "millwright.erp.receive-timeout-ms", defaultValue = "5000")
+    long receiveTimeoutMs;
+
     public <T> T call(String operation, Object request, Class<T> responseType) {
         Map<String, Object> headers = new HashMap<>();
         headers.put(CxfConstants.OPERATION_NAME, operation);
+        // Per-call HTTP timeouts: the ERP call fails fast on its own instead of being interrupted from outside.
+        headers.put(Client.REQUEST_CONTEXT, Map.of(Message.CONNECTION_TIMEOUT, connectTimeoutMs, Message.RECEIVE_TIMEOUT, receiveTimeoutMs));
         String correlationId = Correlation.current();
         if (correlationId != null) {
             headers.put(Correlation.HTTP_HEADER, correlationId);

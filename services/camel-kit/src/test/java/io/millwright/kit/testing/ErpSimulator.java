@@ -1,0 +1,162 @@
+package io.millwright.kit.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The ERP simulator ({@code services/simulators}, packaged) as a child JVM on the test JVM's database
+ * ({@link PostgresDatabase#shared()}), with its admin API ({@code /sim/erp/...}) as methods. One per test JVM,
+ * stopped when the JVM exits.
+ */
+public final class ErpSimulator {
+
+    private static final String BASE_URL = "millwright.test.erp.base-url";
+    private static final String PROCESS = "millwright.test.erp.process";
+    private static final String MODULE = "services/simulators";
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<Map<String, Object>>> ROWS = new TypeReference<>() {
+    };
+
+    private final String baseUrl;
+
+    private ErpSimulator(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    /** The simulator of this test JVM, started on first use (and again, on the same port, should it have died). */
+    public static synchronized ErpSimulator shared() {
+        // before the JVM lock: PostgresDatabase.shared() takes its own class monitor first, then that lock
+        PostgresDatabase database = PostgresDatabase.shared();
+        synchronized (TestInfrastructure.JVM_LOCK) {
+            String baseUrl = System.getProperty(BASE_URL);
+            if (baseUrl != null && ShutdownCleanup.resolve(System.getProperty(PROCESS)).isPresent()) {
+                return new ErpSimulator(baseUrl);
+            }
+            Map<String, String> properties = new LinkedHashMap<>();
+            properties.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
+            properties.put("quarkus.datasource.username", database.username());
+            properties.put("quarkus.datasource.password", database.password());
+            if (baseUrl != null) {
+                // it died: come back where the services under test already point
+                properties.put("quarkus.http.port", baseUrl.substring(baseUrl.lastIndexOf(':') + 1));
+            }
+            ServiceProcess process = ServiceProcess.start("erp-simulator", ServiceProcess.quarkusApp(MODULE), properties, READY_TIMEOUT);
+            System.setProperty(PROCESS, process.processReference());
+            System.setProperty(BASE_URL, process.baseUrl());
+            return new ErpSimulator(process.baseUrl());
+        }
+    }
+
+    /** {@code http://127.0.0.1:<port>} */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** The SOAP endpoint services call: {@code baseUrl + "/soap/erp"}. */
+    public String soapUrl() {
+        return baseUrl + "/soap/erp";
+    }
+
+    /**
+     * Injects a fault: {@code mode} is UNAVAILABLE, SOAP_FAULT or LATENCY; {@code duration} (null: until cleared),
+     * {@code latencyMs} (LATENCY) and {@code operation} (null: every operation) are optional.
+     */
+    public void injectFault(String mode, Duration duration, Long latencyMs, String operation) {
+        Map<String, Object> fault = new LinkedHashMap<>();
+        fault.put("mode", mode);
+        if (duration != null) {
+            // whole seconds, rounded up so a short fault is not sent as "0"
+            fault.put("durationSeconds", (duration.toMillis() + 999) / 1000);
+        }
+        if (latencyMs != null) {
+            fault.put("latencyMs", latencyMs);
+        }
+        if (operation != null) {
+            fault.put("operation", operation);
+        }
+        try {
+            send("POST", "/sim/erp/faults", JSON.writeValueAsString(fault));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write fault " + fault, e);
+        }
+    }
+
+    public void clearFaults() {
+        send("DELETE", "/sim/erp/faults", null);
+    }
+
+    /** Sales orders the ERP holds, all or those with the given external (CRM) reference. */
+    public List<Map<String, Object>> salesOrders(String externalReference) {
+        return list("/sim/erp/sales-orders" + query("externalReference", externalReference));
+    }
+
+    /** SOAP calls the ERP received, all or those of one operation. */
+    public List<Map<String, Object>> calls(String operation) {
+        return list("/sim/erp/calls" + query("operation", operation));
+    }
+
+    /** Postings of one type (confirmations, goods movements, downtime, ...). */
+    public List<Map<String, Object>> postings(String type) {
+        return list("/sim/erp/postings" + query("type", type));
+    }
+
+    /** {@code POST /sim/erp/reset}: forgets what earlier tests did to the simulator. */
+    public void reset() {
+        send("POST", "/sim/erp/reset", null);
+    }
+
+    @Override
+    public String toString() {
+        return "ErpSimulator[" + baseUrl + "]";
+    }
+
+    private List<Map<String, Object>> list(String path) {
+        String body = send("GET", path, null);
+        try {
+            return JSON.readValue(body, ROWS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("ERP simulator GET " + path + " did not answer a JSON array of objects: " + body, e);
+        }
+    }
+
+    private String send(String method, String path, String jsonBody) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json");
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        try {
+            HttpResponse<String> response = TestInfrastructure.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException("ERP simulator " + method + " " + path + (jsonBody == null ? "" : " " + jsonBody)
+                        + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException("ERP simulator at " + baseUrl + " not reachable for " + method + " " + path + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted during " + method + " " + path, e);
+        }
+    }
+
+    private static String query(String name, String value) {
+        return value == null ? "" : "?" + name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

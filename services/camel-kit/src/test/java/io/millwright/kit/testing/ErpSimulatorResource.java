@@ -1,0 +1,23 @@
+package io.millwright.kit.testing;
+
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Points a {@code @QuarkusTest} at the test JVM's ERP simulator ({@link ErpSimulator#shared()}, on
+ * {@link PostgresDatabase#shared()}) through {@code millwright.erp.url}. The simulator outlives the test class.
+ */
+public class ErpSimulatorResource implements QuarkusTestResourceLifecycleManager {
+
+    @Override
+    public Map<String, String> start() {
+        PostgresDatabase.shared();
+        return Map.of("millwright.erp.url", ErpSimulator.shared().soapUrl());
+    }
+
+    @Override
+    public void stop() {
+        // shared by every test class of this JVM; stopped when the JVM exits
+    }
+}

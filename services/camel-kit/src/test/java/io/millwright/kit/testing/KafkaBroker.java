@@ -1,0 +1,250 @@
+package io.millwright.kit.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * A real single-node KRaft Kafka broker ({@code deploy/kafka-broker}) running as a child JVM, one per test JVM.
+ *
+ * <p>Tests simulate a Kafka outage with {@link #stop()} or {@link #kill()} and {@link #start()}: the broker comes
+ * back on the same ports with the same data directory, so everything acknowledged before is still there.
+ * The broker is killed and its data directory deleted when the test JVM exits.
+ */
+public final class KafkaBroker {
+
+    private static final String PORT = "millwright.test.kafka.port";
+    private static final String CONTROLLER_PORT = "millwright.test.kafka.controller-port";
+    private static final String DATA_DIR = "millwright.test.kafka.data-dir";
+    private static final String PROCESS = "millwright.test.kafka.process";
+    private static final String LOG_FILE = "millwright.test.kafka.log-file";
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+    private static final int FIRST_START_ATTEMPTS = 3;
+    /** Holds the {@code pid@startMillis} of the test JVM that owns a data directory. */
+    private static final String OWNER_FILE = "owner";
+
+    private final int port;
+    private final int controllerPort;
+    private final Path dataDir;
+
+    private KafkaBroker(int port, int controllerPort, Path dataDir) {
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.dataDir = dataDir;
+    }
+
+    /** The broker of this test JVM, started on free ports with a fresh data directory under {@code target/} on first use. */
+    public static synchronized KafkaBroker shared() {
+        synchronized (TestInfrastructure.JVM_LOCK) {
+            String port = System.getProperty(PORT);
+            if (port != null) {
+                return new KafkaBroker(Integer.parseInt(port), Integer.parseInt(System.getProperty(CONTROLLER_PORT)),
+                        Path.of(System.getProperty(DATA_DIR)));
+            }
+            launcherJar();
+            // Another process may take a probed port before Kafka binds it; on first start that costs only a retry.
+            IllegalStateException failure = null;
+            for (int attempt = 1; attempt <= FIRST_START_ATTEMPTS; attempt++) {
+                int[] ports = TestInfrastructure.freePorts(2);
+                KafkaBroker broker = new KafkaBroker(ports[0], ports[1], newDataDir());
+                try {
+                    broker.launchAndAwaitReady();
+                    System.setProperty(CONTROLLER_PORT, String.valueOf(broker.controllerPort));
+                    System.setProperty(DATA_DIR, broker.dataDir.toString());
+                    System.setProperty(PORT, String.valueOf(broker.port));
+                    return broker;
+                } catch (IllegalStateException e) {
+                    if (failure == null) {
+                        failure = e;
+                    } else {
+                        failure.addSuppressed(e);
+                    }
+                }
+            }
+            throw failure;
+        }
+    }
+
+    /** {@code 127.0.0.1:PORT}; stays the same across {@link #stop()} and {@link #start()}. */
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    /** Graceful stop (SIGTERM), returns once the process has exited. The data directory is kept. */
+    public synchronized void stop() {
+        synchronized (TestInfrastructure.JVM_LOCK) {
+            current().ifPresent(child -> child.stop(STOP_TIMEOUT));
+            System.setProperty(PROCESS, "");
+        }
+    }
+
+    /** Hard stop (SIGKILL), returns once the process has exited. */
+    public synchronized void kill() {
+        synchronized (TestInfrastructure.JVM_LOCK) {
+            current().ifPresent(ChildJvm::kill);
+            System.setProperty(PROCESS, "");
+        }
+    }
+
+    /**
+     * Starts the broker again on the same ports and data directory; returns once an AdminClient
+     * {@code describeCluster} succeeds. Does nothing but that check when it is already running.
+     */
+    public synchronized void start() {
+        synchronized (TestInfrastructure.JVM_LOCK) {
+            Optional<ChildJvm> running = current();
+            if (running.isPresent()) {
+                awaitReady(running.get());
+                return;
+            }
+            launchAndAwaitReady();
+        }
+    }
+
+    public boolean isRunning() {
+        return current().isPresent();
+    }
+
+    @Override
+    public String toString() {
+        return "KafkaBroker[" + bootstrapServers() + ", data " + dataDir + (isRunning() ? ", running]" : ", stopped]");
+    }
+
+    private Optional<ChildJvm> current() {
+        String logFile = System.getProperty(LOG_FILE);
+        return ChildJvm.attach("kafka-broker", System.getProperty(PROCESS), logFile == null ? null : Path.of(logFile));
+    }
+
+    private static Path launcherJar() {
+        Path jar = TestInfrastructure.checkoutRoot().resolve("deploy/kafka-broker/target/kafka-broker.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("Kafka launcher not found at " + jar
+                    + ": build it with ./mvnw -o install -pl deploy/kafka-broker first");
+        }
+        return jar;
+    }
+
+    private void launchAndAwaitReady() {
+        List<String> command = List.of(TestInfrastructure.javaExecutable().toString(),
+                "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError",
+                "-jar", launcherJar().toString(),
+                "--port", String.valueOf(port),
+                "--controller-port", String.valueOf(controllerPort),
+                "--data-dir", dataDir.toString(),
+                // After kill() the controller refuses the restarted broker until the old registration's session
+                // expires (9 s by default); a short session makes "Kafka comes back" quick.
+                "--override", "broker.heartbeat.interval.ms=500,broker.session.timeout.ms=3000");
+        ChildJvm child = ChildJvm.launch("kafka-broker", command, ShutdownCleanup.KIND_KAFKA);
+        System.setProperty(PROCESS, child.reference());
+        System.setProperty(LOG_FILE, child.logFile().toString());
+        try {
+            awaitReady(child);
+        } catch (RuntimeException e) {
+            child.kill();
+            System.setProperty(PROCESS, "");
+            throw e;
+        }
+    }
+
+    private void awaitReady(ChildJvm child) {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        // Until the JVM has bound the port an AdminClient only logs connection warnings; a plain connect is silent.
+        while (!TestInfrastructure.isListening(port)) {
+            checkStarting(child, deadline, "port " + port + " not open yet");
+            child.awaitExit(Duration.ofMillis(100));
+        }
+        Map<String, Object> config = Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.CLIENT_ID_CONFIG, "millwright-test-readiness",
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000,
+                AdminClientConfig.RECONNECT_BACKOFF_MS_CONFIG, 100,
+                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500,
+                AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MS_CONFIG, 1000,
+                AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG, 2000);
+        try (Admin admin = Admin.create(config)) {
+            String lastError = "no answer yet";
+            while (true) {
+                checkStarting(child, deadline, lastError);
+                try {
+                    if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
+                        return;
+                    }
+                    lastError = "describeCluster returned no nodes";
+                } catch (ExecutionException | TimeoutException e) {
+                    lastError = String.valueOf(e.getCause() != null ? e.getCause() : e);
+                }
+                child.awaitExit(Duration.ofMillis(100));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for Kafka on " + bootstrapServers(), e);
+        }
+    }
+
+    private void checkStarting(ChildJvm child, long deadline, String lastError) {
+        if (!child.isAlive()) {
+            throw new IllegalStateException("Kafka broker " + child.describe() + " on " + bootstrapServers()
+                    + " exited during start-up (" + child.exitDescription() + ")\n" + TestInfrastructure.tail(child.logFile(), 60));
+        }
+        if (System.nanoTime() > deadline) {
+            throw new IllegalStateException("Kafka broker " + child.describe() + " on " + bootstrapServers()
+                    + " did not answer describeCluster within " + READY_TIMEOUT.toSeconds() + " s (last error: " + lastError + ")\n"
+                    + TestInfrastructure.tail(child.logFile(), 60));
+        }
+    }
+
+    private static Path newDataDir() {
+        try {
+            Path parent = Files.createDirectories(TestInfrastructure.buildDir().resolve("kafka-broker"));
+            deleteOrphanedDataDirs(parent);
+            Path dir = Files.createTempDirectory(parent, "data-");
+            Files.writeString(dir.resolve(OWNER_FILE), TestInfrastructure.reference(ProcessHandle.current()));
+            TestInfrastructure.deleteAtExit(dir);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a Kafka data directory under " + TestInfrastructure.buildDir(), e);
+        }
+    }
+
+    /** Data directories of test JVMs that died without their exit hook (killed): their owner is gone. */
+    private static void deleteOrphanedDataDirs(Path parent) throws IOException {
+        List<Path> orphans;
+        try (Stream<Path> dirs = Files.list(parent)) {
+            orphans = dirs.filter(dir -> dir.getFileName().toString().startsWith("data-"))
+                    .filter(dir -> Files.isRegularFile(dir.resolve(OWNER_FILE)))
+                    .filter(dir -> ShutdownCleanup.resolve(readOwner(dir)).isEmpty())
+                    .collect(Collectors.toList());
+        }
+        for (Path orphan : orphans) {
+            try {
+                ShutdownCleanup.deleteRecursively(orphan);
+            } catch (IOException e) {
+                // another test JVM may be sweeping it right now; it is only disk space
+            }
+        }
+    }
+
+    private static String readOwner(Path dataDir) {
+        try {
+            return Files.readString(dataDir.resolve(OWNER_FILE)).trim();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.millwright.kit.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.millwright.kit.testing.KafkaBroker;
+import io.millwright.kit.testing.KafkaResource;
+import io.millwright.kit.testing.KafkaTestClient;
+
+/** The shared broker and the test client against it; every test leaves the broker running. */
+class KafkaBrokerTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration QUIET = Duration.ofSeconds(1);
+
+    private KafkaBroker broker;
+    private String topic;
+
+    @BeforeEach
+    void sharedBroker() {
+        broker = KafkaBroker.shared();
+        if (!broker.isRunning()) {
+            broker.start();
+        }
+        topic = "kit-test-" + UUID.randomUUID();
+    }
+
+    @Test
+    void sharedBrokerIsOnePerJvmOnLoopback() {
+        assertThat(KafkaBroker.shared().bootstrapServers()).isEqualTo(broker.bootstrapServers()).matches("127\\.0\\.0\\.1:\\d+");
+        assertThat(broker.isRunning()).isTrue();
+    }
+
+    @Test
+    void sendThenAwaitSeesTheRecordWithItsHeaders() {
+        KafkaTestClient.send(topic, "order-4711", bytes("{\"qty\":3}"), Map.of("ce_id", "evt-1", "ce_type", "order.accepted.v1"));
+
+        List<ConsumerRecord<String, byte[]>> seen = KafkaTestClient.await(topic, r -> "order-4711".equals(r.key()), 1, TIMEOUT);
+
+        assertThat(seen).hasSize(1);
+        ConsumerRecord<String, byte[]> record = seen.get(0);
+        assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("{\"qty\":3}");
+        assertThat(KafkaTestClient.header(record, "ce_id")).isEqualTo("evt-1");
+        assertThat(KafkaTestClient.header(record, "ce_type")).isEqualTo("order.accepted.v1");
+        assertThat(KafkaTestClient.header(record, "traceparent")).isNull();
+    }
+
+    @Test
+    void awaitReturnsOnlyMatchingRecordsOnceEnoughArrived() {
+        for (int i = 0; i < 6; i++) {
+            KafkaTestClient.send(topic, (i % 2 == 0 ? "even-" : "odd-") + i, bytes("v" + i), null);
+        }
+
+        List<ConsumerRecord<String, byte[]>> even = KafkaTestClient.await(topic, r -> r.key().startsWith("even-"), 3, TIMEOUT);
+
+        assertThat(even).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("even-0", "even-2", "even-4");
+    }
+
+    @Test
+    void awaitFailsListingWhatItSaw() {
+        KafkaTestClient.send(topic, "order-1", bytes("payload-1"), Map.of("ce_id", "evt-a"));
+
+        assertThatThrownBy(() -> KafkaTestClient.await(topic, r -> "order-2".equals(r.key()), 1, Duration.ofSeconds(2)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Expected at least 1 matching record(s) on topic '" + topic + "'")
+                .hasMessageContaining("0 of 1 matched")
+                .hasMessageContaining("key=order-1 headers={ce_id=evt-a} value=payload-1");
+    }
+
+    @Test
+    void awaitOnATopicThatNeverAppearsSaysSo() {
+        assertThatThrownBy(() -> KafkaTestClient.await(topic, r -> true, 1, Duration.ofSeconds(1)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("(the topic does not exist)");
+    }
+
+    @Test
+    void readAllOfAnUnknownTopicIsEmptyAndDoesNotCreateIt() {
+        assertThat(KafkaTestClient.readAll(topic, QUIET)).isEmpty();
+        assertThatThrownBy(() -> KafkaTestClient.await(topic, r -> true, 1, Duration.ofMillis(500)))
+                .hasMessageContaining("(the topic does not exist)");
+    }
+
+    @Test
+    void stopThenStartKeepsEarlierRecords() {
+        String bootstrap = broker.bootstrapServers();
+        for (int i = 1; i <= 3; i++) {
+            KafkaTestClient.send(topic, "k" + i, bytes("before-stop-" + i), null);
+        }
+
+        broker.stop();
+        assertThat(broker.isRunning()).isFalse();
+        broker.start();
+
+        assertThat(broker.isRunning()).isTrue();
+        assertThat(broker.bootstrapServers()).isEqualTo(bootstrap);
+        assertThat(KafkaTestClient.readAll(topic, QUIET))
+                .extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
+                .containsExactlyInAnyOrder("before-stop-1", "before-stop-2", "before-stop-3");
+    }
+
+    @Test
+    void killThenStartKeepsAcknowledgedRecords() {
+        KafkaTestClient.send(topic, "k", bytes("before-kill"), null);
+
+        broker.kill();
+        assertThat(broker.isRunning()).isFalse();
+        broker.start();
+
+        KafkaTestClient.send(topic, "k", bytes("after-restart"), null);
+        assertThat(KafkaTestClient.readAll(topic, QUIET))
+                .extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
+                .containsExactly("before-kill", "after-restart");
+    }
+
+    @Test
+    void kafkaResourceRestartsAStoppedBrokerAndHandsOutItsAddress() {
+        broker.stop();
+
+        Map<String, String> config = new KafkaResource().start();
+
+        assertThat(broker.isRunning()).isTrue();
+        assertThat(config).containsOnly(
+                Map.entry("kafka.bootstrap.servers", broker.bootstrapServers()),
+                Map.entry("camel.component.kafka.brokers", broker.bootstrapServers()));
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
