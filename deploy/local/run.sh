@@ -128,7 +128,7 @@ Millwright is running. Look at:
 
 Try an ERP outage (60 s), then post another order and watch it wait for ERP, then confirm:
   curl -X POST -H 'Content-Type: application/json' -d '{"mode":"UNAVAILABLE","durationSeconds":60}' http://127.0.0.1:$ERP_SIM_PORT/sim/erp/faults
-  sed -e "s/\\${CRM_ORDER_ID}/CRM-DEMO-\$(date +%s)/" -e "s/\\${DELIVERY_DATE}/$DELIVERY_DATE/" deploy/local/sample-order.json \\
+  sed -e "s/\\\${CRM_ORDER_ID}/CRM-DEMO-\$(date +%s)/" -e "s/\\\${DELIVERY_DATE}/$DELIVERY_DATE/" deploy/local/sample-order.json \\
     | curl -sS -H 'Content-Type: application/json' -d @- http://127.0.0.1:$ORDER_SERVICE_PORT/api/v1/orders
 EOT
 
