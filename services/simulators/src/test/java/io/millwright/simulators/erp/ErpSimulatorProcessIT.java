@@ -1,4 +1,4 @@
-package io.millwright.kit.testsupport;
+package io.millwright.simulators.erp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,36 +12,24 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.millwright.kit.testing.ErpSimulator;
 import io.millwright.kit.testing.ErpSimulatorResource;
 import io.millwright.kit.testing.PostgresDatabase;
-import io.millwright.kit.testing.ServiceProcess;
 
 /**
- * The packaged ERP simulator driven through its admin API. Skipped when services/simulators has not been
- * packaged yet: in a reactor build the kit is built (and tested) before the simulators.
+ * The packaged ERP simulator as every service's tests start it (the kit's {@link ErpSimulator} launcher, a child
+ * JVM on the shared test database), driven through its admin API. Runs after packaging (failsafe).
  */
-class ErpSimulatorTest {
+class ErpSimulatorProcessIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String LIST_ITEMS = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\""
             + " xmlns:erp=\"urn:millwright:erp:v1\"><soapenv:Body><erp:ListItemsRequest/></soapenv:Body></soapenv:Envelope>";
 
     private ErpSimulator erp;
-
-    @BeforeAll
-    static void simulatorIsPackaged() {
-        try {
-            ServiceProcess.quarkusApp("services/simulators");
-        } catch (IllegalStateException missing) {
-            Assumptions.abort("ERP simulator not packaged, skipping: " + missing.getMessage());
-        }
-    }
 
     @BeforeEach
     void resetSimulator() {
