@@ -90,7 +90,8 @@ wait_for erp-simulator "http://127.0.0.1:$ERP_SIM_PORT/q/health/ready" 90
 say "order-service on http://127.0.0.1:$ORDER_SERVICE_PORT"
 DB_URL="$DB_URL" DB_USER="$PGUSER" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
   ERP_URL="http://127.0.0.1:$ERP_SIM_PORT/soap/erp" ORDER_SERVICE_PORT="$ORDER_SERVICE_PORT" \
-  java -Xmx384m -jar "$ORDER_JAR" >"$LOGS/order-service.log" 2>&1 &
+  java -Xmx384m -Dquarkus.log.category.\"io.quarkus.opentelemetry.runtime.exporter\".level=ERROR \
+  -jar "$ORDER_JAR" >"$LOGS/order-service.log" 2>&1 &
 PIDS+=($!)
 wait_for order-service "http://127.0.0.1:$ORDER_SERVICE_PORT/q/health/ready" 120
 

@@ -3,7 +3,11 @@ package io.millwright.model.order;
 import io.millwright.model.common.Require;
 import java.time.Instant;
 
-/** {@code reasonCode} is machine-readable (e.g. {@code CUSTOMER_BLOCKED}, {@code ERP_REJECTED}); {@code reason} is for people. */
+/**
+ * An accepted order that ERP refused. {@code reasonCode} is machine-readable: the ERP fault code (e.g.
+ * {@code BUS-CREDIT-BLOCKED}); {@code reason} is for people. Orders failing validation at intake are never accepted,
+ * so they produce no event (the caller gets a 422).
+ */
 public record OrderRejected(String orderId, String crmOrderId, String reasonCode, String reason, Instant rejectedAt) {
 
     public OrderRejected {

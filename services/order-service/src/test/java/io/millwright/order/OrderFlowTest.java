@@ -82,9 +82,12 @@ class OrderFlowTest {
         List<Map<String, Object>> erpOrders = ErpSimulator.shared().salesOrders(orderId);
         assertThat(erpOrders).hasSize(1);
         assertThat(erpOrders.get(0)).containsEntry("salesOrderNumber", erpNumber).containsEntry("customerId", "C-1001");
+        String traceId = confirmed.getString("timeline[0].traceId");
         assertThat(ErpSimulator.shared().calls("CreateSalesOrder")).anySatisfy(call -> {
             assertThat(call).containsEntry("businessKey", orderId);
             assertThat(call.get("correlationId")).isEqualTo("corr-" + crmOrderId);
+            // X1: the SOAP request carries the W3C trace context of the request that accepted the order
+            assertThat((String) call.get("traceparent")).contains("-" + traceId + "-");
         });
 
         ConsumerRecord<String, byte[]> accepted = awaitEvent(orderId, EventType.ORDER_ACCEPTED);
@@ -106,8 +109,9 @@ class OrderFlowTest {
         assertThat(acceptedData.total()).isEqualTo(Money.of("9815.00", "EUR"));
         OrderConfirmed confirmedData = DomainEvents.data(DomainEvents.fromConsumerRecord(confirmedEvent), OrderConfirmed.class);
         assertThat(confirmedData.erpSalesOrderNumber()).isEqualTo(erpNumber);
-        // The asynchronous ERP step stays in the trace of the request that accepted the order.
-        assertThat(traceId(confirmedEvent)).isEqualTo(traceId(accepted));
+        // The asynchronous ERP step and both events stay in the trace of the request that accepted the order.
+        assertThat(traceId(accepted)).isEqualTo(traceId);
+        assertThat(traceId(confirmedEvent)).isEqualTo(traceId);
     }
 
     @Test
@@ -183,6 +187,22 @@ class OrderFlowTest {
         assertThat(ErpSimulator.shared().calls("CreateSalesOrder")).filteredOn(c -> orderId.equals(c.get("businessKey")))
                 .hasSizeGreaterThan(1);
         assertOneErpOrderAndOneSetOfEvents(orderId);
+    }
+
+    @Test
+    void erpBusinessRejectionEndsTheOrderRejectedWithAnEventAndNoRetry() {
+        ErpSimulator.shared().injectFault("SOAP_FAULT", null, null, "CreateSalesOrder", "BUS-CREDIT-BLOCKED");
+        String orderId = given().contentType(ContentType.JSON).body(OrderFixtures.order("valid-order", OrderFixtures.newCrmOrderId()))
+                .post("/api/v1/orders").then().statusCode(202).extract().path("id");
+        JsonPath rejected = awaitStatus(orderId, "REJECTED");
+        assertThat(rejected.getString("erp.rejectionCode")).isEqualTo("BUS-CREDIT-BLOCKED");
+        assertThat(rejected.getList("timeline.step")).endsWith("REJECTED_BY_ERP");
+        ConsumerRecord<String, byte[]> event = awaitEvent(orderId, EventType.ORDER_REJECTED);
+        assertThat(DomainEvents.data(DomainEvents.fromConsumerRecord(event), io.millwright.model.order.OrderRejected.class).reasonCode())
+                .isEqualTo("BUS-CREDIT-BLOCKED");
+        // A business rejection is final: one call, no retries, nothing created in ERP.
+        assertThat(ErpSimulator.shared().calls("CreateSalesOrder")).filteredOn(c -> orderId.equals(c.get("businessKey"))).hasSize(1);
+        assertThat(ErpSimulator.shared().salesOrders(orderId)).isEmpty();
     }
 
     @Test

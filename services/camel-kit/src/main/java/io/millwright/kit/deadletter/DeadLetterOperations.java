@@ -11,9 +11,12 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.core.Response;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.kafka.KafkaConstants;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
@@ -60,13 +63,14 @@ public class DeadLetterOperations {
         DeadLetter letter = DeadLetter.<DeadLetter> findByIdOptional(id)
                 .orElseThrow(() -> new IllegalArgumentException("No dead letter " + id));
         if (letter.status == DeadLetter.Status.DISCARDED) {
-            throw new IllegalStateException("Dead letter " + id + " was discarded");
+            throw new ClientErrorException("Dead letter " + id + " was discarded", Response.Status.CONFLICT);
         }
         if (letter.endpointUri == null) {
-            throw new IllegalStateException("Dead letter " + id + " has no source endpoint to replay to");
+            throw new ClientErrorException("Dead letter " + id + " has no source endpoint to replay to", Response.Status.CONFLICT);
         }
         Map<String, Object> headers = new HashMap<>(readHeaders(letter.headers));
-        headers.keySet().removeIf(name -> name.startsWith("Camel") || name.startsWith("kafka."));
+        // Keep the record key (kafka.KEY) so a replayed record lands on the same partition; drop broker bookkeeping.
+        headers.keySet().removeIf(name -> name.startsWith("Camel") || name.startsWith("kafka.") && !name.equals(KafkaConstants.KEY));
         Exchange result = producer.send(letter.endpointUri, exchange -> {
             exchange.getMessage().setHeaders(headers);
             exchange.getMessage().setBody(letter.payload == null ? null

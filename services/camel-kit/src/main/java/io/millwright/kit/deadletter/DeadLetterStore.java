@@ -20,6 +20,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.millwright.kit.correlation.Correlation;
 import io.millwright.kit.idempotency.IdempotentRepositories;
+import io.millwright.kit.outbox.OutboxEvent;
 import io.millwright.model.common.ModelJson;
 
 /** Persists what a route gave up on, in its own transaction so a rolled-back business transaction cannot take it along. */
@@ -56,6 +57,30 @@ public class DeadLetterStore {
         letter.persist();
 
         LOG.errorf("Dead letter %s from route %s: %s", letter.id, letter.routeId, letter.reason);
+        return letter.id;
+    }
+
+    /** An outbox event that can never be published: kept with its reason so an operator can act on it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID storeUnpublishable(OutboxEvent event, Exception cause) {
+        Instant now = Instant.now();
+        DeadLetter letter = new DeadLetter();
+        letter.id = UUID.randomUUID();
+        letter.routeId = "kit.outbox-relay";
+        letter.endpointUri = null;
+        letter.failedEndpoint = "kafka:" + event.topic;
+        letter.reason = "Outbox event " + event.id + " (" + event.eventType + ", " + event.subject + ") cannot be published: "
+                + reason(cause);
+        letter.exceptionType = cause.getClass().getName();
+        letter.stackTrace = stackTrace(cause);
+        letter.payload = event.data.getBytes(StandardCharsets.UTF_8);
+        letter.headers = headersJson(Map.of("ce_id", event.id.toString(), "ce_type", event.eventType, "ce_subject", event.subject));
+        letter.correlationId = event.correlationId;
+        letter.status = DeadLetter.Status.NEW;
+        letter.createdAt = now;
+        letter.updatedAt = now;
+        letter.persist();
+        LOG.errorf("Dead letter %s: %s", letter.id, letter.reason);
         return letter.id;
     }
 

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.millwright.erp.contract.ErpFault;
 import io.millwright.kit.correlation.Correlation;
+import io.millwright.kit.correlation.TraceContext;
 
 /**
  * Calls one ERP operation through the camel-cxf endpoint and sorts failures into business rejections
@@ -35,10 +36,21 @@ public class ErpGateway {
     long receiveTimeoutMs;
 
     public <T> T call(String operation, Object request, Class<T> responseType) {
+        return call(operation, request, responseType, receiveTimeoutMs);
+    }
+
+    /** As {@link #call(String, Object, Class)} with a receive timeout of its own (e.g. a synchronous lookup). */
+    public <T> T call(String operation, Object request, Class<T> responseType, long receiveTimeoutMs) {
         Map<String, Object> headers = new HashMap<>();
         headers.put(CxfConstants.OPERATION_NAME, operation);
         // Per-call HTTP timeouts: the ERP call fails fast on its own instead of being interrupted from outside.
         headers.put(Client.REQUEST_CONTEXT, Map.of(Message.CONNECTION_TIMEOUT, connectTimeoutMs, Message.RECEIVE_TIMEOUT, receiveTimeoutMs));
+        // Camel's tracing takes a traceparent header on a new exchange as the parent of the SOAP client span,
+        // so the ERP call joins the current trace instead of starting its own.
+        String traceparent = TraceContext.currentTraceparent();
+        if (traceparent != null) {
+            headers.put(TraceContext.TRACEPARENT, traceparent);
+        }
         String correlationId = Correlation.current();
         if (correlationId != null) {
             headers.put(Correlation.HTTP_HEADER, correlationId);

@@ -19,8 +19,16 @@ public class KitMetrics {
     void register(@Observes StartupEvent start, MeterRegistry registry) {
         Gauge.builder("millwright.dead.letters", countOf(() -> DeadLetter.count("status", DeadLetter.Status.NEW)))
                 .description("Dead letters not yet replayed or discarded").register(registry);
-        Gauge.builder("millwright.outbox.pending", countOf(() -> OutboxEvent.count("publishedAt is null")))
+        Gauge.builder("millwright.outbox.pending", countOf(() -> OutboxEvent.count("publishedAt is null and deadLetteredAt is null")))
                 .description("Committed events not yet acknowledged by Kafka").register(registry);
+        Gauge.builder("millwright.outbox.oldest.pending.seconds", countOf(KitMetrics::oldestPendingSeconds))
+                .description("Age of the oldest event waiting in the outbox; grows while Kafka is unreachable").register(registry);
+    }
+
+    private static long oldestPendingSeconds() {
+        return OutboxEvent.<OutboxEvent> find("publishedAt is null and deadLetteredAt is null order by seq").firstResultOptional()
+                .map(e -> java.time.Duration.between(e.occurredAt, java.time.Instant.now()).toSeconds())
+                .orElse(0L);
     }
 
     private static Supplier<Number> countOf(Supplier<Long> query) {

@@ -18,7 +18,7 @@ public class OutboxEvent extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    /** Commit order; assigned by the database. */
+    /** Insert order, assigned by the database; the relay publishes in this order. */
     @Column(insertable = false, updatable = false)
     public Long seq;
 
@@ -47,6 +47,10 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public Instant publishedAt;
+
+    /** Set when the row can never be published and was moved to the dead-letter store instead. */
+    @Column(name = "dead_lettered_at")
+    public Instant deadLetteredAt;
 
     @Column(nullable = false)
     public int attempts;

@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 
 import io.cloudevents.CloudEvent;
 import io.millwright.kit.config.KitConfig;
+import io.millwright.kit.deadletter.DeadLetterStore;
 import io.millwright.kit.correlation.TraceContext;
 import io.opentelemetry.context.Scope;
 import io.millwright.model.common.ModelJson;
@@ -48,6 +49,9 @@ public class OutboxRelay {
     @Inject
     KitConfig config;
 
+    @Inject
+    DeadLetterStore deadLetters;
+
     private final Counter published;
     private final Counter failures;
 
@@ -65,12 +69,22 @@ public class OutboxRelay {
         if (!Boolean.TRUE.equals(locked)) {
             return 0;
         }
-        List<OutboxEvent> batch = OutboxEvent.<OutboxEvent> find("publishedAt is null order by seq")
+        List<OutboxEvent> batch = OutboxEvent.<OutboxEvent> find("publishedAt is null and deadLetteredAt is null order by seq")
                 .page(Page.ofSize(config.outbox().batchSize())).list();
         int sent = 0;
         for (OutboxEvent event : batch) {
+            CloudEvent cloudEvent;
             try {
-                send(event);
+                cloudEvent = toCloudEvent(event);
+            } catch (IOException | IllegalArgumentException e) {
+                // Not transient: retrying cannot make this row publishable, and it must not block the rows behind it.
+                event.deadLetteredAt = Instant.now();
+                event.lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+                deadLetters.storeUnpublishable(event, e);
+                continue;
+            }
+            try {
+                send(event, cloudEvent);
                 event.publishedAt = Instant.now();
                 sent++;
                 published.increment();
@@ -86,14 +100,13 @@ public class OutboxRelay {
         return sent;
     }
 
-    public long pending() {
-        return OutboxEvent.count("publishedAt is null");
+    private static CloudEvent toCloudEvent(OutboxEvent event) throws IOException {
+        EventType type = EventType.fromType(event.eventType);
+        return DomainEvents.toCloudEvent(type, event.source, event.id.toString(), event.subject,
+                ModelJson.mapper().readValue(event.data, type.payloadClass()), event.occurredAt, event.correlationId, event.traceparent);
     }
 
-    private void send(OutboxEvent event) throws IOException {
-        EventType type = EventType.fromType(event.eventType);
-        CloudEvent cloudEvent = DomainEvents.toCloudEvent(type, event.source, event.id.toString(), event.subject,
-                ModelJson.mapper().readValue(event.data, type.payloadClass()), event.occurredAt, event.correlationId, event.traceparent);
+    private void send(OutboxEvent event, CloudEvent cloudEvent) {
         Map<String, byte[]> headers = DomainEvents.kafkaHeaders(cloudEvent);
         Exchange result;
         // Publish inside the trace of the transaction that wrote the event, so the Kafka span and the traceparent

@@ -76,7 +76,15 @@ public final class ErpSimulator {
      * {@code latencyMs} (LATENCY) and {@code operation} (null: every operation) are optional.
      */
     public void injectFault(String mode, Duration duration, Long latencyMs, String operation) {
+        injectFault(mode, duration, latencyMs, operation, null);
+    }
+
+    /** As above; {@code faultCode} (SOAP_FAULT only) makes ERP answer with that code, e.g. BUS-CREDIT-BLOCKED. */
+    public void injectFault(String mode, Duration duration, Long latencyMs, String operation, String faultCode) {
         Map<String, Object> fault = new LinkedHashMap<>();
+        if (faultCode != null) {
+            fault.put("faultCode", faultCode);
+        }
         fault.put("mode", mode);
         if (duration != null) {
             // whole seconds, rounded up so a short fault is not sent as "0"

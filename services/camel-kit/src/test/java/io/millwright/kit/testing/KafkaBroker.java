@@ -177,7 +177,7 @@ public final class KafkaBroker {
                 AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500,
                 AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MS_CONFIG, 1000,
                 AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG, 2000);
-        try (Admin admin = Admin.create(config)) {
+        try (Admin admin = TestInfrastructure.withKafkaClassLoader(() -> Admin.create(config))) {
             String lastError = "no answer yet";
             while (true) {
                 checkStarting(child, deadline, lastError);

@@ -114,7 +114,8 @@ public final class KafkaTestClient {
             headers.forEach((name, headerValue) -> recordHeaders.add(new RecordHeader(name,
                     headerValue == null ? null : headerValue.getBytes(StandardCharsets.UTF_8))));
         }
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = TestInfrastructure.withKafkaClassLoader(
+                () -> new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()))) {
             producer.send(new ProducerRecord<>(topic, null, key, value, recordHeaders))
                     .get(SEND_TIMEOUT.toMillis() + 5_000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
@@ -182,7 +183,8 @@ public final class KafkaTestClient {
             config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
             config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
             config.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-            this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+            this.consumer = TestInfrastructure.withKafkaClassLoader(
+                    () -> new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer()));
         }
 
         /** One poll (or, before the topic exists, one look for it); true when something new happened. */

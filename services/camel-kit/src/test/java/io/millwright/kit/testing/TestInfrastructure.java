@@ -249,4 +249,20 @@ final class TestInfrastructure {
             System.err.println("[millwright-test] no orphan watchdog for pid " + childPid + ": " + e);
         }
     }
+
+    /**
+     * Runs a Kafka client constructor with the Kafka jar's class loader as context loader. Kafka loads configured
+     * classes (metric reporters, serializers) through the context loader, and Quarkus starts test resources on
+     * pool threads whose context loader may be a different one: the result would be a ClassCastException.
+     */
+    static <T> T withKafkaClassLoader(java.util.function.Supplier<T> construct) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(org.apache.kafka.clients.admin.Admin.class.getClassLoader());
+        try {
+            return construct.get();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
 }

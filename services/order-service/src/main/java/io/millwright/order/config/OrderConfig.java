@@ -29,5 +29,9 @@ public interface OrderConfig {
     interface MasterData {
         @WithDefault("600000")
         long syncIntervalMs();
+
+        /** How often to check whether a sync is due; also the retry pause after a failed sync. */
+        @WithDefault("30000")
+        long checkIntervalMs();
     }
 }

@@ -25,7 +25,7 @@ public class ErpPostingRoute extends RouteBuilder {
                 .routeId("order.erp-posting")
                 .bean(poster, "postDueOrders");
 
-        from("timer:order-master-data?delay=0&period=30000")
+        from("timer:order-master-data?delay=0&period={{millwright.order.master-data.check-interval-ms}}")
                 .routeId("order.master-data-sync")
                 .bean(masterData, "syncIfDue");
     }

@@ -22,7 +22,7 @@ import io.millwright.kit.erp.ErpGateway;
 /**
  * Unrestricted stock per item, asked synchronously while an order is validated. Until inventory-service exists
  * the answer comes from ERP. Availability informs, it does not reject: a shortage is normal for make-to-order
- * items. When ERP does not answer within the timeout (or the breaker is open) the fallback answers "unknown"
+ * items. When ERP does not answer within 1.5 s (or the breaker is open) the fallback answers "unknown"
  * so an ERP outage never blocks order intake.
  */
 @ApplicationScoped
@@ -34,13 +34,16 @@ public class AvailabilityClient {
     ErpGateway erp;
 
     /** @return unrestricted quantity per item id; empty map when availability is unknown */
-    @Timeout(2000)
+    private static final long RECEIVE_TIMEOUT_MS = 1500;
+
+    /** Outer bound only: the SOAP call's own receive timeout (1.5 s) ends it first. */
+    @Timeout(3000)
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10_000)
     @Fallback(fallbackMethod = "unknown")
     public Map<String, BigDecimal> unrestrictedStock(List<String> itemIds) {
         GetStockStatusRequest request = new GetStockStatusRequest();
         request.getItemId().addAll(itemIds);
-        GetStockStatusResponse response = erp.call("GetStockStatus", request, GetStockStatusResponse.class);
+        GetStockStatusResponse response = erp.call("GetStockStatus", request, GetStockStatusResponse.class, RECEIVE_TIMEOUT_MS);
         Map<String, BigDecimal> stock = new HashMap<>();
         itemIds.forEach(id -> stock.put(id, BigDecimal.ZERO));
         for (StockBalance balance : response.getBalance()) {

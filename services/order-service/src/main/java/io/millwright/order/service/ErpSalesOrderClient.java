@@ -27,7 +27,8 @@ public class ErpSalesOrderClient {
     @Inject
     ErpGateway erp;
 
-    @Timeout(6000)
+    /** Outer bound only: connect (2 s) and receive (5 s) timeouts of the SOAP call itself end it first. */
+    @Timeout(8000)
     @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = { ErpUnavailableException.class, TimeoutException.class },
             abortOn = ErpBusinessException.class)
     @ExponentialBackoff(factor = 2, maxDelay = 3000)

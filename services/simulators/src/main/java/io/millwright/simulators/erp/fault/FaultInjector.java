@@ -40,7 +40,14 @@ public class FaultInjector {
         Instant now = clock.instant();
         Instant expiresAt = spec.durationSeconds() == null ? null : now.plusSeconds(spec.durationSeconds());
         Long latency = spec.mode() == FaultMode.LATENCY ? spec.latencyMs() : null;
-        ActiveFault fault = new ActiveFault(spec.mode(), spec.durationSeconds(), latency, spec.operation(), now, expiresAt);
+        if (spec.faultCode() != null && (spec.mode() != FaultMode.SOAP_FAULT
+                || !(spec.faultCode().startsWith("BUS-") || spec.faultCode().startsWith("TEC-")))) {
+            throw new IllegalArgumentException("faultCode goes with SOAP_FAULT and starts with BUS- or TEC-");
+        }
+        String code = spec.mode() == FaultMode.SOAP_FAULT
+                ? (spec.faultCode() == null ? FaultCodes.BACKEND_UNAVAILABLE : spec.faultCode())
+                : null;
+        ActiveFault fault = new ActiveFault(spec.mode(), spec.durationSeconds(), latency, spec.operation(), code, now, expiresAt);
         active.set(fault);
         LOG.infof("ERP fault injected: %s", fault);
         return fault;
@@ -77,8 +84,8 @@ public class FaultInjector {
             return;
         }
         switch (fault.get().mode()) {
-            case SOAP_FAULT -> throw new ErpRejectedException(FaultCodes.BACKEND_UNAVAILABLE,
-                    "ERP backend unavailable (injected fault)");
+            case SOAP_FAULT -> throw new ErpRejectedException(fault.get().faultCode(),
+                    fault.get().faultCode().startsWith("BUS-") ? "Rejected by ERP (injected fault)" : "ERP backend unavailable (injected fault)");
             case LATENCY -> pause(Duration.ofMillis(fault.get().latencyMs()));
             case UNAVAILABLE -> {
                 // Activated while this request was already past the HTTP filter: let it through.
