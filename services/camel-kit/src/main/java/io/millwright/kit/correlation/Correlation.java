@@ -16,6 +16,8 @@ public final class Correlation {
     public static final String MDC_KEY = "correlationId";
     public static final String CE_EXTENSION = "correlationid";
     public static final String KAFKA_HEADER = "ce_correlationid";
+    /** Exchange property holding the id, kept when error handling restores the original message. */
+    public static final String EXCHANGE_PROPERTY = "millwright.correlationId";
 
     private Correlation() {
     }

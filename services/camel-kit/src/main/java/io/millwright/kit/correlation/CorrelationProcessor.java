@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.support.SynchronizationAdapter;
 
 /**
  * Runs at the start of every route that uses the default route configuration: adopts the incoming
@@ -24,6 +25,17 @@ public class CorrelationProcessor implements Processor {
             id = Correlation.newId();
         }
         in.setHeader(Correlation.HTTP_HEADER, id);
+        exchange.setProperty(Correlation.EXCHANGE_PROPERTY, id);
+        String previous = Correlation.current();
         Correlation.bind(id);
+        if (!id.equals(previous)) {
+            // Restore the thread's log context when this exchange is done, so later work is not attributed to it.
+            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onDone(Exchange done) {
+                    Correlation.bind(previous);
+                }
+            });
+        }
     }
 }

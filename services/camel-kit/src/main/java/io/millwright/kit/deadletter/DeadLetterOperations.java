@@ -20,6 +20,7 @@ import org.apache.camel.component.kafka.KafkaConstants;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
+import io.millwright.kit.correlation.Correlation;
 import io.millwright.model.common.ModelJson;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -71,6 +72,9 @@ public class DeadLetterOperations {
         Map<String, Object> headers = new HashMap<>(readHeaders(letter.headers));
         // Keep the record key (kafka.KEY) so a replayed record lands on the same partition; drop broker bookkeeping.
         headers.keySet().removeIf(name -> name.startsWith("Camel") || name.startsWith("kafka.") && !name.equals(KafkaConstants.KEY));
+        if (letter.correlationId != null) {
+            headers.putIfAbsent(Correlation.HTTP_HEADER, letter.correlationId);
+        }
         Exchange result = producer.send(letter.endpointUri, exchange -> {
             exchange.getMessage().setHeaders(headers);
             exchange.getMessage().setBody(letter.payload == null ? null

@@ -50,7 +50,8 @@ public class DeadLetterStore {
         letter.stackTrace = stackTrace(cause);
         letter.payload = payload(exchange);
         letter.headers = headersJson(message.getHeaders());
-        letter.correlationId = Correlation.asText(message.getHeader(Correlation.HTTP_HEADER));
+        String correlationId = exchange.getProperty(Correlation.EXCHANGE_PROPERTY, String.class);
+        letter.correlationId = correlationId != null ? correlationId : Correlation.asText(message.getHeader(Correlation.HTTP_HEADER));
         letter.status = DeadLetter.Status.NEW;
         letter.createdAt = now;
         letter.updatedAt = now;

@@ -48,7 +48,8 @@ public class MillwrightRouteConfiguration extends RouteConfigurationBuilder {
         deadLetters.logExhaustedMessageHistory(false);
         rc.errorHandler(deadLetters);
         rc.onException(NonRetryableException.class, JsonProcessingException.class, IllegalArgumentException.class)
-                .maximumRedeliveries(0);
+                .maximumRedeliveries(0)
+                .useOriginalMessage();
         rc.interceptFrom().process(correlation);
     }
 }

@@ -1,0 +1,175 @@
+package io.millwright.kit.deadletter;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.Test;
+
+import io.millwright.kit.config.KitConfig;
+import io.millwright.kit.testapp.KitTables;
+import io.millwright.kit.testapp.ScriptedFailureRoutes;
+import io.millwright.kit.testapp.ScriptedFailures;
+import io.millwright.kit.testing.KafkaResource;
+import io.millwright.kit.testing.KafkaTestClient;
+import io.millwright.kit.testing.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** SPEC X2 operator API: list, inspect, replay and discard dead letters. */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(KafkaResource.class)
+class DeadLetterResourceTest {
+
+    private static final String DEAD_LETTERS = "/api/v1/dead-letters";
+
+    @Inject
+    ProducerTemplate producer;
+
+    @Inject
+    ScriptedFailures failures;
+
+    @Inject
+    KitConfig config;
+
+    @Test
+    void listFiltersByRouteAndStatusAndTheDetailShowsPayloadHeadersAndStackTrace() {
+        String key = newKey();
+        UUID id = deadLetterFromDirectRoute(key);
+
+        given().queryParam("routeId", ScriptedFailureRoutes.DIRECT_ROUTE_ID).queryParam("status", "NEW").get(DEAD_LETTERS)
+                .then().statusCode(200)
+                .body("id", hasItem(id.toString()))
+                .body("find { it.id == '" + id + "' }.routeId", equalTo(ScriptedFailureRoutes.DIRECT_ROUTE_ID))
+                .body("find { it.id == '" + id + "' }.reason", equalTo("SimulatedOutageException: Peer unavailable for " + key
+                        + " (call " + (config.errors().maxRedeliveries() + 1) + ")"))
+                .body("find { it.id == '" + id + "' }.correlationId", equalTo("corr-" + key))
+                .body("find { it.id == '" + id + "' }.replayCount", equalTo(0));
+        given().queryParam("routeId", ScriptedFailureRoutes.TOPIC_ROUTE_ID).get(DEAD_LETTERS)
+                .then().statusCode(200).body("id", not(hasItem(id.toString())));
+        given().queryParam("status", "DISCARDED").get(DEAD_LETTERS)
+                .then().statusCode(200).body("id", not(hasItem(id.toString())));
+
+        JsonPath detail = given().get(DEAD_LETTERS + "/" + id).then().statusCode(200).extract().jsonPath();
+        assertThat(detail.getString("payload")).isEqualTo(key);
+        assertThat(detail.getString("headers")).contains("\"X-Correlation-Id\":\"corr-" + key + "\"");
+        assertThat(detail.getString("stackTrace")).contains("SimulatedOutageException").contains("ScriptedFailures.handle");
+        assertThat(detail.getString("exceptionType")).isEqualTo("io.millwright.kit.testapp.SimulatedOutageException");
+        assertThat(detail.getString("endpointUri")).isEqualTo("direct://kit-test.scripted");
+        assertThat(detail.getString("status")).isEqualTo("NEW");
+    }
+
+    @Test
+    void replayToADirectEndpointProcessesTheMessageOnceTheCauseIsGone() {
+        String key = newKey();
+        UUID id = deadLetterFromDirectRoute(key);
+        int callsBefore = failures.calls(key);
+        failures.heal(key);
+
+        given().post(DEAD_LETTERS + "/" + id + "/replay")
+                .then().statusCode(200)
+                .body("id", equalTo(id.toString()))
+                .body("status", equalTo("REPLAYED"))
+                .body("replayCount", equalTo(1));
+
+        assertThat(failures.processed(key)).isTrue();
+        assertThat(failures.calls(key)).isEqualTo(callsBefore + 1);
+        assertThat(KitTables.deadLetters(key)).singleElement().satisfies(row -> {
+            assertThat(row.get("status")).isEqualTo("REPLAYED");
+            assertThat(row.get("replay_count")).isEqualTo(1);
+        });
+        given().get(DEAD_LETTERS + "/" + id).then().statusCode(200).body("status", equalTo("REPLAYED"));
+    }
+
+    @Test
+    void replayToAKafkaSourceSendsTheMessageBackToItsTopic() {
+        String key = newKey();
+        failures.failAlways(key);
+        KafkaTestClient.send(ScriptedFailureRoutes.TOPIC, key, key.getBytes(StandardCharsets.UTF_8),
+                Map.of("ce_correlationid", "corr-" + key));
+        UUID id = await().atMost(Duration.ofSeconds(60)).until(() -> KitTables.deadLetters(key), rows -> !rows.isEmpty())
+                .stream().map(row -> (UUID) row.get("id")).findFirst().orElseThrow();
+        assertThat(failures.processed(key)).isFalse();
+        failures.heal(key);
+
+        given().post(DEAD_LETTERS + "/" + id + "/replay")
+                .then().statusCode(200)
+                .body("status", equalTo("REPLAYED"))
+                .body("replayCount", equalTo(1));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> failures.processed(key));
+        assertThat(KitTables.deadLetters(key)).singleElement().satisfies(row -> assertThat(row.get("status")).isEqualTo("REPLAYED"));
+        // The original record and its replay: same record key (so the same partition) and correlation id.
+        KafkaTestClient.await(ScriptedFailureRoutes.TOPIC, r -> key.equals(r.key()) && key.equals(new String(r.value(), StandardCharsets.UTF_8))
+                && ("corr-" + key).equals(KafkaTestClient.header(r, "ce_correlationid")), 2, Duration.ofSeconds(10));
+    }
+
+    @Test
+    void discardedLetterIsKeptAndCannotBeReplayed() {
+        String key = newKey();
+        UUID id = deadLetterFromDirectRoute(key);
+
+        given().delete(DEAD_LETTERS + "/" + id)
+                .then().statusCode(200)
+                .body("id", equalTo(id.toString()))
+                .body("status", equalTo("DISCARDED"));
+
+        given().get(DEAD_LETTERS + "/" + id).then().statusCode(200).body("status", equalTo("DISCARDED"));
+        given().queryParam("status", "NEW").get(DEAD_LETTERS).then().statusCode(200).body("id", not(hasItem(id.toString())));
+        given().queryParam("status", "DISCARDED").get(DEAD_LETTERS).then().statusCode(200).body("id", hasItem(id.toString()));
+        assertThat(KitTables.deadLetter(id).get("status")).isEqualTo("DISCARDED");
+
+        failures.heal(key);
+        given().post(DEAD_LETTERS + "/" + id + "/replay")
+                .then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("discarded"));
+        assertThat(failures.processed(key)).isFalse();
+        assertThat(KitTables.deadLetter(id).get("status")).isEqualTo("DISCARDED");
+    }
+
+    @Test
+    void unknownIdIsA404ProblemForEveryOperation() {
+        UUID unknown = UUID.randomUUID();
+
+        for (var request : List.of(given().when().get(DEAD_LETTERS + "/" + unknown),
+                given().when().post(DEAD_LETTERS + "/" + unknown + "/replay"),
+                given().when().delete(DEAD_LETTERS + "/" + unknown))) {
+            request.then().statusCode(404)
+                    .contentType("application/problem+json")
+                    .body("status", equalTo(404))
+                    .body("title", equalTo("Not Found"))
+                    .body("detail", containsString(unknown.toString()));
+        }
+    }
+
+    private UUID deadLetterFromDirectRoute(String key) {
+        failures.failAlways(key);
+        producer.send(ScriptedFailureRoutes.DIRECT_URI, exchange -> {
+            exchange.getMessage().setBody(key);
+            exchange.getMessage().setHeader("X-Correlation-Id", "corr-" + key);
+        });
+        List<Map<String, Object>> rows = KitTables.deadLetters(key);
+        assertThat(rows).hasSize(1);
+        return (UUID) rows.get(0).get("id");
+    }
+
+    private static String newKey() {
+        return "msg-" + UUID.randomUUID();
+    }
+}

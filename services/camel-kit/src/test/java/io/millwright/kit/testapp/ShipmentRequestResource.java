@@ -1,0 +1,32 @@
+package io.millwright.kit.testapp;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Positive;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** A validated request body, for the kit's problem responses. Accepted requests are echoed. */
+@Path("/kit-test/shipments")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class ShipmentRequestResource {
+
+    public record ShipmentLine(@NotBlank String itemId, @Positive BigDecimal quantity) {
+    }
+
+    public record ShipmentRequest(@NotBlank String reference, @Positive int priority, @NotEmpty List<@Valid ShipmentLine> lines) {
+    }
+
+    @POST
+    public ShipmentRequest request(@Valid ShipmentRequest request) {
+        return request;
+    }
+}
