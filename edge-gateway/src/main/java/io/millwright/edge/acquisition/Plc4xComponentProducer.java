@@ -1,0 +1,23 @@
+package io.millwright.edge.acquisition;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import jakarta.inject.Named;
+
+import org.apache.camel.component.plc4x.Plc4XComponent;
+
+/**
+ * camel-plc4x has no Camel Quarkus extension; registering the plain component as a bean makes it available to
+ * routes without relying on classpath component discovery (JVM mode only).
+ */
+@ApplicationScoped
+public class Plc4xComponentProducer {
+
+    @Produces
+    @Named("plc4x")
+    @Singleton
+    Plc4XComponent plc4x() {
+        return new Plc4XComponent();
+    }
+}

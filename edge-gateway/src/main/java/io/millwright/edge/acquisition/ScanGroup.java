@@ -1,0 +1,39 @@
+package io.millwright.edge.acquisition;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import io.millwright.edge.config.ConnectionConfig;
+import io.millwright.edge.config.TagConfig;
+
+/** The tags of one connection that share a scan interval: read together by one camel-plc4x request. */
+public record ScanGroup(ConnectionConfig connection, Duration interval, List<TagConfig> tags) {
+
+    /** Exchange property holding the group on its acquisition route. */
+    public static final String PROPERTY = "edgeScanGroup";
+    /** Exchange property holding the text of a read that threw instead of answering. */
+    public static final String READ_ERROR_PROPERTY = "edgeReadError";
+
+    private static final Pattern URI_SAFE = Pattern.compile("[A-Za-z0-9:/._%\\[\\]-]+");
+
+    /**
+     * {@code plc4x:<connection string>&autoReconnect=true&tag.t0=<address>...}. Addresses with URI-special
+     * characters (OPC UA node ids: {@code ;} and {@code =}) are wrapped in {@code RAW()}.
+     */
+    public String endpointUri() {
+        StringBuilder uri = new StringBuilder("plc4x:").append(connection.url())
+                .append(connection.url().contains("?") ? '&' : '?')
+                .append("autoReconnect=true");
+        for (int i = 0; i < tags.size(); i++) {
+            String address = tags.get(i).address();
+            uri.append("&tag.").append(SampleAssembler.alias(i)).append('=')
+                    .append(URI_SAFE.matcher(address).matches() ? address : "RAW(" + address + ")");
+        }
+        return uri.toString();
+    }
+
+    public String routeId() {
+        return "edge-gateway.acquire." + connection.id() + "." + interval.toMillis() + "ms";
+    }
+}

@@ -1,0 +1,61 @@
+package io.millwright.edge.route;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.camel.builder.RouteBuilder;
+
+import io.millwright.edge.acquisition.ConnectionSupervisor;
+import io.millwright.edge.acquisition.SampleAssembler;
+import io.millwright.edge.acquisition.ScanGroup;
+import io.millwright.edge.config.ConnectionConfig;
+import io.millwright.edge.config.PlantConfig;
+import io.millwright.edge.store.EmbeddedJournal;
+import io.millwright.edge.store.JournalWriter;
+
+/**
+ * One route per connection and scan interval: a timer tick polls the PLC through camel-plc4x
+ * ({@code pollEnrich} with the connection's read timeout), the assembler turns the answer into readings with a
+ * quality, and the journal writer makes them durable. Ticks are skipped while the connection backs off.
+ */
+@ApplicationScoped
+public class AcquisitionRoutes extends RouteBuilder {
+
+    private final PlantConfig plant;
+    private final EmbeddedJournal journal;
+
+    AcquisitionRoutes(PlantConfig plant, EmbeddedJournal journal) {
+        this.plant = plant;
+        this.journal = journal;
+    }
+
+    @Override
+    public void configure() {
+        journal.ensureStarted();
+        for (ConnectionConfig connection : plant.connections()) {
+            for (var entry : connection.scanGroups().entrySet()) {
+                acquire(new ScanGroup(connection, entry.getKey(), List.copyOf(entry.getValue())));
+            }
+        }
+    }
+
+    private void acquire(ScanGroup group) {
+        Duration interval = group.interval();
+        fromF("timer:%s?period=%d&delay=0", group.routeId(), interval.toMillis())
+                .routeId(group.routeId())
+                .setProperty(ScanGroup.PROPERTY, constant(group))
+                .filter(method(ConnectionSupervisor.class, "attemptDue('" + group.connection().id() + "')"))
+                    .doTry()
+                        .pollEnrich(group.endpointUri(), group.connection().readTimeout().toMillis())
+                    .doCatch(Exception.class)
+                        .setProperty(ScanGroup.READ_ERROR_PROPERTY, simple("${exception.message}"))
+                        .setBody(constant(Map.of()))
+                    .end()
+                    .bean(SampleAssembler.class, "assemble")
+                    .bean(JournalWriter.class, "append")
+                .end();
+    }
+}

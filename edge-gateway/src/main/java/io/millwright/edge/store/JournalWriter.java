@@ -1,0 +1,184 @@
+package io.millwright.edge.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.arc.Unremovable;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+
+import org.jboss.logging.Logger;
+
+import io.millwright.edge.acquisition.Reading;
+import io.millwright.edge.config.PlantConfig;
+import io.millwright.model.common.ModelJson;
+import io.millwright.model.edge.SourceSequenced;
+import io.millwright.model.edge.TelemetrySample;
+import io.millwright.model.event.EventType;
+
+/**
+ * Numbers readings per source and appends them to the journal. One JMS transaction per call holds the samples and
+ * each touched source's new last sequence number (in the last-value queue {@link EmbeddedJournal#SEQUENCES}), so a
+ * sequence number is persisted exactly when the sample carrying it is: after a crash numbering resumes without
+ * gap or reuse. {@link #append} returns only after the commit is on disk (journal sync).
+ */
+@Unremovable
+@ApplicationScoped
+public class JournalWriter {
+
+    /** Message properties the forwarder reads. */
+    public static final String TYPE = "mw_type";
+    public static final String SOURCE = "mw_source";
+    public static final String SEQUENCE = "mw_sequence";
+    public static final String TAG_CLASS = "mw_class";
+    private static final String LAST_VALUE_KEY = "_AMQ_LVQ_NAME";
+
+    private static final Logger LOG = Logger.getLogger(JournalWriter.class);
+
+    private final EmbeddedJournal journal;
+    private final ConnectionFactory connectionFactory;
+    private final PlantConfig plant;
+    private final Map<String, Long> lastSequence = new HashMap<>();
+
+    private Connection connection;
+    private Session session;
+    private MessageProducer producer;
+    private Queue outbound;
+    private Queue sequences;
+
+    JournalWriter(EmbeddedJournal journal, ConnectionFactory connectionFactory, PlantConfig plant) {
+        this.journal = journal;
+        this.connectionFactory = connectionFactory;
+        this.plant = plant;
+    }
+
+    /** {@code <plantId>/<connectionId>}: sequence numbers, ordering and the Kafka key are per source. */
+    public static String sourceId(String plantId, String connectionId) {
+        return plantId + "/" + connectionId;
+    }
+
+    /** Durable once this returns; on failure nothing of the batch is kept and the numbering is unchanged. */
+    public synchronized List<SourceSequenced> append(List<Reading> readings) {
+        if (readings == null || readings.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Long> before = new HashMap<>();
+        try {
+            open();
+            Map<String, Long> touched = new LinkedHashMap<>();
+            List<SourceSequenced> written = new ArrayList<>(readings.size());
+            for (Reading reading : readings) {
+                String source = sourceId(plant.plantId(), reading.tag().connectionId());
+                before.putIfAbsent(source, lastSequence.getOrDefault(source, 0L));
+                long sequence = lastSequence.merge(source, 1L, Long::sum);
+                TelemetrySample sample = new TelemetrySample(plant.plantId(), source, sequence, reading.tag().assetId(),
+                        reading.tag().id(), reading.value(), reading.textValue(), reading.quality(), reading.reason(),
+                        reading.sampledAt());
+                TextMessage message = session.createTextMessage(json(sample));
+                message.setStringProperty(TYPE, EventType.EDGE_TELEMETRY_SAMPLED.name());
+                message.setStringProperty(SOURCE, source);
+                message.setLongProperty(SEQUENCE, sequence);
+                message.setStringProperty(TAG_CLASS, reading.tag().tagClass().name());
+                producer.send(outbound, message, DeliveryMode.PERSISTENT, Message.DEFAULT_PRIORITY, Message.DEFAULT_TIME_TO_LIVE);
+                touched.put(source, sequence);
+                written.add(sample);
+            }
+            for (Map.Entry<String, Long> entry : touched.entrySet()) {
+                Message marker = session.createMessage();
+                marker.setStringProperty(LAST_VALUE_KEY, entry.getKey());
+                marker.setLongProperty(SEQUENCE, entry.getValue());
+                producer.send(sequences, marker, DeliveryMode.PERSISTENT, Message.DEFAULT_PRIORITY, Message.DEFAULT_TIME_TO_LIVE);
+            }
+            session.commit();
+            return written;
+        } catch (JMSException | RuntimeException e) {
+            lastSequence.putAll(before);
+            rollbackAndClose();
+            throw new IllegalStateException("Cannot append " + readings.size() + " reading(s) to the edge journal: " + e.getMessage(), e);
+        }
+    }
+
+    /** The last sequence number assigned to {@code source} (0 if none yet). */
+    public synchronized long lastSequence(String source) {
+        try {
+            open();
+        } catch (JMSException e) {
+            throw new IllegalStateException("Cannot open the edge journal", e);
+        }
+        return lastSequence.getOrDefault(source, 0L);
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (JMSException e) {
+                LOG.debug("Closing the journal writer's connection failed", e);
+            }
+            connection = null;
+        }
+    }
+
+    private void open() throws JMSException {
+        if (connection != null) {
+            return;
+        }
+        journal.ensureStarted();
+        connection = connectionFactory.createConnection();
+        session = connection.createSession(true, Session.SESSION_TRANSACTED);
+        outbound = session.createQueue(EmbeddedJournal.OUTBOUND);
+        sequences = session.createQueue(EmbeddedJournal.SEQUENCES);
+        producer = session.createProducer(null);
+        connection.start();
+        loadSequences();
+    }
+
+    private void loadSequences() throws JMSException {
+        lastSequence.clear();
+        try (QueueBrowser browser = session.createBrowser(sequences)) {
+            Enumeration<?> markers = browser.getEnumeration();
+            while (markers.hasMoreElements()) {
+                Message marker = (Message) markers.nextElement();
+                lastSequence.merge(marker.getStringProperty(LAST_VALUE_KEY), marker.getLongProperty(SEQUENCE), Math::max);
+            }
+        }
+        LOG.infof("Edge journal sequence numbers resumed: %s", lastSequence);
+    }
+
+    private void rollbackAndClose() {
+        try {
+            if (session != null) {
+                session.rollback();
+            }
+        } catch (JMSException e) {
+            LOG.debug("Rollback failed", e);
+        }
+        close();
+    }
+
+    private static String json(Object value) {
+        try {
+            return ModelJson.mapper().writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.millwright.edge;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import io.cloudevents.CloudEvent;
+import io.millwright.kit.testing.KafkaTestClient;
+import io.millwright.model.edge.TelemetrySample;
+import io.millwright.model.event.DomainEvents;
+import io.millwright.model.event.Topics;
+
+/** Reading what the gateway published, as a cloud-side consumer would. */
+public final class EdgeRecords {
+
+    private EdgeRecords() {
+    }
+
+    /** Waits for at least {@code count} telemetry records keyed by {@code source} and returns all seen so far for it. */
+    public static List<ConsumerRecord<String, byte[]>> awaitTelemetry(String source, int count, Duration timeout) {
+        return withKafkaClassLoader(() -> KafkaTestClient.await(Topics.EDGE_TELEMETRY, r -> source.equals(r.key()), count, timeout));
+    }
+
+    /** Every telemetry record of {@code source} once the topic has been quiet for {@code quietFor}. */
+    public static List<ConsumerRecord<String, byte[]>> allTelemetry(String source, Duration quietFor) {
+        return withKafkaClassLoader(() -> KafkaTestClient.readAll(Topics.EDGE_TELEMETRY, quietFor)).stream()
+                .filter(r -> source.equals(r.key()))
+                .collect(Collectors.toList());
+    }
+
+    /**
+     * kafka-clients instantiates its plugins (metrics reporters) through the thread context class loader; under
+     * {@code @QuarkusTest} that can be a different loader from the one that loaded the client classes.
+     */
+    private static <T> T withKafkaClassLoader(java.util.function.Supplier<T> call) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(org.apache.kafka.clients.consumer.KafkaConsumer.class.getClassLoader());
+        try {
+            return call.get();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    public static CloudEvent event(ConsumerRecord<String, byte[]> record) {
+        return DomainEvents.fromConsumerRecord(record);
+    }
+
+    public static TelemetrySample sample(ConsumerRecord<String, byte[]> record) {
+        return DomainEvents.data(event(record), TelemetrySample.class);
+    }
+
+    public static List<TelemetrySample> samples(List<ConsumerRecord<String, byte[]>> records) {
+        return records.stream().map(EdgeRecords::sample).collect(Collectors.toList());
+    }
+}

@@ -1,0 +1,52 @@
+package io.millwright.edge;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.millwright.kit.testing.KafkaResource;
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/**
+ * A gateway with its own plant file and a fresh journal directory under {@code target/edge-data}; Kafka is the
+ * test JVM's real broker. Subclasses name the plant file (and may write it, e.g. with a port).
+ */
+public abstract class EdgeTestProfile implements QuarkusTestProfile {
+
+    protected abstract Path plantFile();
+
+    protected Map<String, String> extraConfig() {
+        return Map.of();
+    }
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        Map<String, String> config = new HashMap<>();
+        config.put("millwright.edge.config", plantFile().toAbsolutePath().toString());
+        config.put("millwright.edge.data-dir", freshDataDir().toString());
+        config.putAll(extraConfig());
+        return config;
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(KafkaResource.class));
+    }
+
+    public static Path freshDataDir() {
+        try {
+            Path parent = Files.createDirectories(Path.of("target", "edge-data"));
+            return Files.createTempDirectory(parent.toAbsolutePath(), "journal-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Path fixture(String name) {
+        return Path.of("src/test/resources/fixtures/plants", name);
+    }
+}

@@ -1,0 +1,75 @@
+package io.millwright.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import io.millwright.edge.store.EmbeddedJournal;
+import io.millwright.kit.testing.KafkaTestClient;
+import io.millwright.model.edge.SampleQuality;
+import io.millwright.model.edge.TelemetrySample;
+import io.millwright.model.event.EventType;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** PLC4X simulated driver through camel-plc4x, the journal and the forwarder to real Kafka. */
+@QuarkusTest
+@TestProfile(SimulatedAcquisitionTest.Profile.class)
+class SimulatedAcquisitionTest {
+
+    static final String SOURCE = "plant-sim/bench";
+
+    public static class Profile extends EdgeTestProfile {
+        @Override
+        protected Path plantFile() {
+            return fixture("simulated.yaml");
+        }
+    }
+
+    @Inject
+    EmbeddedJournal journal;
+
+    @Test
+    void theJournalListensOnNoNetworkPort() {
+        assertThat(journal.isActive()).isTrue();
+        assertThat(journal.acceptors()).containsExactly("in-vm");
+    }
+
+    @Test
+    void simulatedReadsArriveAsCloudEventsWithQualityAndSequence() {
+        List<ConsumerRecord<String, byte[]>> records = EdgeRecords.awaitTelemetry(SOURCE, 6, Duration.ofSeconds(60));
+        List<TelemetrySample> samples = EdgeRecords.samples(records);
+
+        List<TelemetrySample> speed = samples.stream().filter(s -> s.tag().equals("bench.speed")).toList();
+        assertThat(speed).isNotEmpty().allSatisfy(s -> {
+            assertThat(s.quality()).isEqualTo(SampleQuality.GOOD);
+            assertThat(s.value()).isNotNull();
+            assertThat(s.value().unitOfMeasure()).isEqualTo("RPM");
+            assertThat(s.assetId()).isEqualTo("bench-1");
+            assertThat(s.plantId()).isEqualTo("plant-sim");
+        });
+        // A STATE tag nobody wrote has no value: flagged BAD once, with the reason, never sent as GOOD or empty
+        List<TelemetrySample> neverWritten = samples.stream().filter(s -> s.tag().equals("bench.never-written")).toList();
+        assertThat(neverWritten).hasSize(1);
+        assertThat(neverWritten.get(0).quality()).isEqualTo(SampleQuality.BAD);
+        assertThat(neverWritten.get(0).value()).isNull();
+        assertThat(neverWritten.get(0).qualityReason()).isEqualTo("PLC answered NOT_FOUND for address STATE/never:DINT");
+
+        assertThat(samples).extracting(TelemetrySample::sequenceNumber)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, samples.size()).boxed().toList());
+        ConsumerRecord<String, byte[]> first = records.get(0);
+        assertThat(first.key()).isEqualTo(SOURCE);
+        assertThat(KafkaTestClient.header(first, "ce_type")).isEqualTo(EventType.EDGE_TELEMETRY_SAMPLED.type());
+        assertThat(KafkaTestClient.header(first, "ce_subject")).isEqualTo(SOURCE);
+        assertThat(KafkaTestClient.header(first, "ce_sequence")).isEqualTo("1");
+        assertThat(KafkaTestClient.header(first, "ce_id")).isEqualTo(SOURCE + "/1");
+        assertThat(records).allSatisfy(r -> assertThat(r.value()).isNotEmpty());
+    }
+}

@@ -1,0 +1,87 @@
+package io.millwright.edge.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class PlantConfigLoaderTest {
+
+    private static final Path FIXTURES = Path.of("src/test/resources/fixtures/config");
+
+    @Test
+    void minimalFileGetsDefaults() {
+        PlantConfig config = PlantConfigLoader.load(FIXTURES.resolve("minimal.yaml"));
+
+        assertThat(config.plantId()).isEqualTo("plant-01");
+        ConnectionConfig connection = config.connections().get(0);
+        assertThat(connection.url()).isEqualTo("simulated://line-1");
+        assertThat(connection.readTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(connection.reconnectInitial()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(connection.reconnectMax()).isEqualTo(Duration.ofSeconds(60));
+        TagConfig tag = connection.tags().get(0);
+        assertThat(tag).isEqualTo(new TagConfig("line1.speed", "sim-1", "RANDOM/speed:DINT", Duration.ofSeconds(1),
+                TagDataType.NUMBER, "1", BigDecimal.ZERO, "line-1", TagClass.TELEMETRY));
+    }
+
+    @Test
+    void fullFileReadsEveryProtocolAndField() {
+        PlantConfig config = PlantConfigLoader.load(FIXTURES.resolve("full.yaml"));
+
+        assertThat(config.connections()).extracting(ConnectionConfig::id).containsExactly("press-1", "oven-1", "filler-1", "sim-1");
+        ConnectionConfig press = config.connection("press-1").orElseThrow();
+        assertThat(press.readTimeout()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(press.reconnectInitial()).isEqualTo(Duration.ofMillis(500));
+        assertThat(press.reconnectMax()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(press.scanGroups()).containsOnlyKeys(Duration.ofMillis(500), Duration.ofSeconds(5));
+        assertThat(press.scanGroups().get(Duration.ofMillis(500))).extracting(TagConfig::id)
+                .containsExactly("press1.oil-temperature", "press1.state");
+        TagConfig temperature = press.tags().get(0);
+        assertThat(temperature.unit()).isEqualTo("CEL");
+        assertThat(temperature.deadband()).isEqualByComparingTo("0.5");
+        assertThat(press.tags().get(1).tagClass()).isEqualTo(TagClass.EVENT);
+        assertThat(config.connection("oven-1").orElseThrow().tags().get(0).address()).isEqualTo("ns=2;s=Oven/Zone1/Temperature;REAL");
+        assertThat(config.connection("filler-1").orElseThrow().tags().get(0).dataType()).isEqualTo(TagDataType.BOOLEAN);
+        assertThat(config.connection("sim-1").orElseThrow().tags().get(0).dataType()).isEqualTo(TagDataType.TEXT);
+        assertThat(config.tags()).hasSize(6);
+    }
+
+    @Test
+    void invalidFileIsRejectedWithEveryProblemNamingLineAndField() {
+        Path file = FIXTURES.resolve("invalid.yaml");
+        assertThatThrownBy(() -> PlantConfigLoader.load(file))
+                .isInstanceOf(PlantConfigException.class)
+                .satisfies(e -> {
+                    List<String> problems = ((PlantConfigException) e).problems();
+                    assertThat(problems).containsExactlyInAnyOrder(
+                            file + ":6:7: connections[0].reconnect.max: must not be shorter than reconnect.initial",
+                            file + ":11:15: connections[0].tags[0].scan: must be a duration like 500ms, 2s, 5m or 1h (was 'fast')",
+                            file + ":17:16: connections[0].tags[1].class: must be one of [TELEMETRY, EVENT] (was 'ALARM')",
+                            file + ":18:9: connections[0].tags[1].colour: unknown field (allowed: address, asset, class, deadband, id, scan, type, unit)",
+                            file + ":13:9: connections[0].tags[1].id: duplicate tag id 'press1.temperature' (first defined at " + file + ":9:9)",
+                            file + ":20:10: connections[1].url: must be a PLC4X connection string starting with modbus-tcp:, opcua:, s7: or simulated: (was 'mqtt://broker:1883')",
+                            file + ":22:9: connections[1].tags[0].address: required field is missing");
+                })
+                .hasMessageStartingWith("Invalid plant configuration " + file);
+    }
+
+    @Test
+    void brokenYamlNamesTheLine() {
+        assertThatThrownBy(() -> PlantConfigLoader.parse("plant: a\nconnections:\n  - id: [unclosed\n", "plant.yaml"))
+                .isInstanceOf(PlantConfigException.class)
+                .hasMessageContaining("plant.yaml:4:1: not valid YAML");
+    }
+
+    @Test
+    void missingFileIsAClearError() {
+        assertThatThrownBy(() -> PlantConfigLoader.load(FIXTURES.resolve("nope.yaml")))
+                .isInstanceOf(PlantConfigException.class)
+                .hasMessageContaining("nope.yaml")
+                .hasMessageContaining("file does not exist");
+    }
+}
