@@ -38,25 +38,12 @@ public class DeadLetterStore {
         releaseIdempotencyKey(exchange);
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         Message message = exchange.getMessage();
-        Instant now = Instant.now();
-
-        DeadLetter letter = new DeadLetter();
-        letter.id = UUID.randomUUID();
-        letter.routeId = exchange.getFromRouteId() == null ? "unknown" : exchange.getFromRouteId();
-        letter.endpointUri = exchange.getFromEndpoint() == null ? null : exchange.getFromEndpoint().getEndpointUri();
-        letter.failedEndpoint = exchange.getProperty(Exchange.FAILURE_ENDPOINT, String.class);
-        letter.reason = reason(cause);
-        letter.exceptionType = cause == null ? null : cause.getClass().getName();
-        letter.stackTrace = stackTrace(cause);
-        letter.payload = payload(exchange);
-        letter.headers = headersJson(message.getHeaders());
         String correlationId = exchange.getProperty(Correlation.EXCHANGE_PROPERTY, String.class);
-        letter.correlationId = correlationId != null ? correlationId : Correlation.asText(message.getHeader(Correlation.HTTP_HEADER));
-        letter.status = DeadLetter.Status.NEW;
-        letter.createdAt = now;
-        letter.updatedAt = now;
-        letter.persist();
-
+        DeadLetter letter = persist(exchange.getFromRouteId() == null ? "unknown" : exchange.getFromRouteId(),
+                exchange.getFromEndpoint() == null ? null : exchange.getFromEndpoint().getEndpointUri(),
+                exchange.getProperty(Exchange.FAILURE_ENDPOINT, String.class),
+                reason(cause), cause, payload(exchange), headersJson(message.getHeaders()),
+                correlationId != null ? correlationId : Correlation.asText(message.getHeader(Correlation.HTTP_HEADER)));
         LOG.errorf("Dead letter %s from route %s: %s", letter.id, letter.routeId, letter.reason);
         return letter.id;
     }
@@ -64,25 +51,34 @@ public class DeadLetterStore {
     /** An outbox event that can never be published: kept with its reason so an operator can act on it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID storeUnpublishable(OutboxEvent event, Exception cause) {
+        DeadLetter letter = persist("kit.outbox-relay", null, "kafka:" + event.topic,
+                "Outbox event " + event.id + " (" + event.eventType + ", " + event.subject + ") cannot be published: " + reason(cause),
+                cause, event.data.getBytes(StandardCharsets.UTF_8),
+                headersJson(Map.of("ce_id", event.id.toString(), "ce_type", event.eventType, "ce_subject", event.subject)),
+                event.correlationId);
+        LOG.errorf("Dead letter %s: %s", letter.id, letter.reason);
+        return letter.id;
+    }
+
+    private static DeadLetter persist(String routeId, String endpointUri, String failedEndpoint, String reason, Throwable cause,
+            byte[] payload, String headers, String correlationId) {
         Instant now = Instant.now();
         DeadLetter letter = new DeadLetter();
         letter.id = UUID.randomUUID();
-        letter.routeId = "kit.outbox-relay";
-        letter.endpointUri = null;
-        letter.failedEndpoint = "kafka:" + event.topic;
-        letter.reason = "Outbox event " + event.id + " (" + event.eventType + ", " + event.subject + ") cannot be published: "
-                + reason(cause);
-        letter.exceptionType = cause.getClass().getName();
+        letter.routeId = routeId;
+        letter.endpointUri = endpointUri;
+        letter.failedEndpoint = failedEndpoint;
+        letter.reason = reason;
+        letter.exceptionType = cause == null ? null : cause.getClass().getName();
         letter.stackTrace = stackTrace(cause);
-        letter.payload = event.data.getBytes(StandardCharsets.UTF_8);
-        letter.headers = headersJson(Map.of("ce_id", event.id.toString(), "ce_type", event.eventType, "ce_subject", event.subject));
-        letter.correlationId = event.correlationId;
+        letter.payload = payload;
+        letter.headers = headers;
+        letter.correlationId = correlationId;
         letter.status = DeadLetter.Status.NEW;
         letter.createdAt = now;
         letter.updatedAt = now;
         letter.persist();
-        LOG.errorf("Dead letter %s: %s", letter.id, letter.reason);
-        return letter.id;
+        return letter;
     }
 
     private void releaseIdempotencyKey(Exchange exchange) {
