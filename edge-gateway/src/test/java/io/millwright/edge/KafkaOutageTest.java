@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.apache.camel.Route;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import io.millwright.edge.status.EdgeMetrics;
 import io.millwright.edge.store.EmbeddedJournal;
 import io.millwright.edge.store.JournalWriter;
 import io.millwright.kit.testing.KafkaBroker;
@@ -52,14 +54,21 @@ class KafkaOutageTest {
     @Inject
     CamelContext camel;
 
+    @Inject
+    EdgeMetrics metrics;
+
     @Test
     void backlogBuiltDuringAKafkaOutageArrivesCompleteAndInOrder() throws Exception {
         EdgeRecords.awaitTelemetry(SOURCE, 10, Duration.ofSeconds(60));
         KafkaBroker broker = KafkaBroker.shared();
+        Instant stopped = Instant.now();
         broker.stop();
         try {
             // acquisition goes on; the journal holds what cannot be forwarded
             await().atMost(Duration.ofSeconds(60)).until(() -> journal.backlog() >= 60);
+            // the oldest waiting entry (the one the forwarder retries) dates from about when Kafka went away
+            double outageSeconds = Duration.between(stopped, Instant.now()).toMillis() / 1000.0;
+            assertThat(metrics.oldestEntryAgeSeconds()).isBetween(outageSeconds - 1.0, outageSeconds + 5.0);
         } finally {
             broker.start();
         }
@@ -71,6 +80,7 @@ class KafkaOutageTest {
             }
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> journal.backlog() == 0);
+        assertThat(metrics.oldestEntryAgeSeconds()).isZero();
         long lastAssigned = writer.lastSequence(SOURCE);
 
         List<ConsumerRecord<String, byte[]>> records = EdgeRecords.allTelemetry(SOURCE, Duration.ofSeconds(2));

@@ -75,6 +75,11 @@ class ModbusAcquisitionTest {
     @TestHTTPResource("/q/health/group/plc")
     URI plcHealth;
 
+    @TestHTTPResource("/q/metrics")
+    URI metrics;
+
+    static final String PLC_UP = "millwright_edge_plc_up{connection=\"press-1\",plant=\"plant-modbus\"}";
+
     @AfterAll
     static void stopPlc() {
         PLC.stop();
@@ -89,6 +94,7 @@ class ModbusAcquisitionTest {
         assertThat(samples.get(0).qualityReason()).contains("PLC unreachable");
         assertThat(supervisor.health().get("press-1").status()).isEqualTo(ConnectionStatus.DOWN);
         assertThat(httpStatus(plcHealth)).isEqualTo(503);
+        assertThat(Metrics.value(EdgeHttp.get(metrics).body(), PLC_UP)).isZero();
 
         // 2. PLC comes up: GOOD readings of holding register 0
         PLC.setRegister(0, 215);
@@ -99,6 +105,7 @@ class ModbusAcquisitionTest {
         assertThat(samples.get(1).value().unitOfMeasure()).isEqualTo("CEL");
         await().atMost(Duration.ofSeconds(10)).until(() -> supervisor.health().get("press-1").status() == ConnectionStatus.UP);
         assertThat(httpStatus(plcHealth)).isEqualTo(200);
+        assertThat(Metrics.value(EdgeHttp.get(metrics).body(), PLC_UP)).isEqualTo(1.0);
 
         // 3. PLC loses power: one STALE sample carrying the last good value, nothing empty, nothing GOOD
         int beforeOutage = awaitSamples(2).size();

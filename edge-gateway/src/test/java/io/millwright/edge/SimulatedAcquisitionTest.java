@@ -1,7 +1,10 @@
 package io.millwright.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,10 +19,11 @@ import io.millwright.kit.testing.KafkaTestClient;
 import io.millwright.model.edge.SampleQuality;
 import io.millwright.model.edge.TelemetrySample;
 import io.millwright.model.event.EventType;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
-/** PLC4X simulated driver through camel-plc4x, the journal and the forwarder to real Kafka. */
+/** PLC4X simulated driver through camel-plc4x, the journal and the forwarder to real Kafka; metrics and status page. */
 @QuarkusTest
 @TestProfile(SimulatedAcquisitionTest.Profile.class)
 class SimulatedAcquisitionTest {
@@ -40,6 +44,37 @@ class SimulatedAcquisitionTest {
     void theJournalListensOnNoNetworkPort() {
         assertThat(journal.isActive()).isTrue();
         assertThat(journal.acceptors()).containsExactly("in-vm");
+    }
+
+    @TestHTTPResource("/q/metrics")
+    URI metrics;
+
+    @TestHTTPResource("/status")
+    URI status;
+
+    @Test
+    void metricsAndStatusPageShowTheRunningGateway() {
+        EdgeRecords.awaitTelemetry(SOURCE, 3, Duration.ofSeconds(60));
+        String tags = "{connection=\"bench\",plant=\"plant-sim\"}";
+        String text = await().atMost(Duration.ofSeconds(30)).until(() -> EdgeHttp.get(metrics).body(),
+                body -> Metrics.value(body, "millwright_edge_forwarded_total" + tags) > 0);
+        assertThat(Metrics.value(text, "millwright_edge_acquired_total" + tags))
+                .isGreaterThanOrEqualTo(Metrics.value(text, "millwright_edge_forwarded_total" + tags));
+        assertThat(Metrics.value(text, "millwright_edge_plc_up" + tags)).isEqualTo(1.0);
+        assertThat(Metrics.value(text, "millwright_edge_backlog{plant=\"plant-sim\"}")).isGreaterThanOrEqualTo(0);
+        assertThat(Metrics.value(text, "millwright_edge_oldest_message_age_seconds{plant=\"plant-sim\"}"))
+                .isBetween(0.0, 60.0);
+        assertThat(Metrics.value(text, "millwright_edge_dropped_total{class=\"TELEMETRY\",plant=\"plant-sim\"}")).isZero();
+        assertThat(Metrics.value(text, "millwright_edge_dropped_total{class=\"EVENT\",plant=\"plant-sim\"}")).isZero();
+
+        HttpResponse<String> page = EdgeHttp.get(status);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body())
+                .contains("<span id=\"plant\">plant-sim</span>")
+                .contains("<tr id=\"connection-bench\"><td>bench</td><td><code>simulated://bench</code></td><td class=\"UP\">UP</td>")
+                .contains("href=\"/q/health\"", "href=\"/q/metrics\"")
+                .doesNotContain("<script");
     }
 
     @Test

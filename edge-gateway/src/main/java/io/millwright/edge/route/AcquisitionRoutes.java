@@ -44,6 +44,10 @@ public class AcquisitionRoutes extends RouteBuilder {
 
     private void acquire(ScanGroup group) {
         Duration interval = group.interval();
+        // Create the PLC endpoint now, so Camel starts it with the context. Left to the first poll, an endpoint
+        // created in the moment between the routes starting and the context reporting "started" is handed to a
+        // start-up listener that has already run: it is never started and every read fails (NPE in camel-plc4x).
+        getContext().getEndpoint(group.endpointUri());
         fromF("timer:%s?period=%d&delay=0", group.routeId(), interval.toMillis())
                 .routeId(group.routeId())
                 .setProperty(ScanGroup.PROPERTY, constant(group))

@@ -8,7 +8,9 @@ import org.apache.camel.builder.RouteBuilder;
 import io.millwright.edge.config.EdgeConfig;
 import io.millwright.edge.forward.CloudEventMapper;
 import io.millwright.edge.forward.UnforwardableEntryException;
+import io.millwright.edge.status.EdgeMetrics;
 import io.millwright.edge.store.EmbeddedJournal;
+import io.millwright.edge.store.JournalWriter;
 import io.millwright.model.event.Topics;
 
 /**
@@ -59,10 +61,13 @@ public class ForwardRoute extends RouteBuilder {
         fromF("jms:queue:%s?transacted=true&concurrentConsumers=1&maxConcurrentConsumers=1&cacheLevelName=CACHE_CONSUMER",
                 EmbeddedJournal.OUTBOUND)
                 .routeId(ROUTE_ID)
+                // the mapper replaces the journal headers with the CloudEvents ones; keep the source for the metric
+                .setProperty(EdgeMetrics.SOURCE_PROPERTY, header(JournalWriter.SOURCE))
                 .bean(CloudEventMapper.class, "toKafkaRecord")
                 .toF("kafka:%s?requestRequiredAcks=all&enableIdempotence=true&maxInFlightRequest=1&retries=2147483647"
                         + "&valueSerializer=org.apache.kafka.common.serialization.ByteArraySerializer"
                         + "&lingerMs=0&maxBlockMs=%d&deliveryTimeoutMs=%d&requestTimeoutMs=%d",
-                        Topics.EDGE_TELEMETRY, sendTimeout, sendTimeout, Math.max(1000, sendTimeout / 2));
+                        Topics.EDGE_TELEMETRY, sendTimeout, sendTimeout, Math.max(1000, sendTimeout / 2))
+                .bean(EdgeMetrics.class, "recordForwarded");
     }
 }

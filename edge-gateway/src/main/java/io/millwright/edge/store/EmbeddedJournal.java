@@ -1,6 +1,9 @@
 package io.millwright.edge.store;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.annotation.PreDestroy;
@@ -13,6 +16,8 @@ import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.JournalType;
+import org.apache.activemq.artemis.core.server.MessageReference;
+import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.jboss.logging.Logger;
@@ -76,6 +81,38 @@ public class EmbeddedJournal {
         }
         var queue = server.getActiveMQServer().locateQueue(OUTBOUND);
         return queue == null ? -1 : queue.getMessageCount();
+    }
+
+    /**
+     * When the oldest entry still waiting to be forwarded was journaled (its message timestamp, set on append), or
+     * empty when nothing waits. Cheap: the queue's head plus the first entry each consumer holds in delivery (the
+     * forwarder's current entry and its prefetched ones are "delivering", not at the head, until acknowledged;
+     * a rolled-back entry goes back to the head).
+     */
+    public Optional<Instant> oldestEntry() {
+        if (!isActive()) {
+            return Optional.empty();
+        }
+        Queue queue = server.getActiveMQServer().locateQueue(OUTBOUND);
+        if (queue == null) {
+            return Optional.empty();
+        }
+        long oldest = Long.MAX_VALUE;
+        MessageReference head = queue.peekFirstMessage();
+        if (head != null) {
+            oldest = timestamp(head, oldest);
+        }
+        for (List<MessageReference> delivering : queue.getDeliveringMessages().values()) {
+            if (!delivering.isEmpty()) {
+                oldest = timestamp(delivering.get(0), oldest);
+            }
+        }
+        return oldest == Long.MAX_VALUE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(oldest));
+    }
+
+    private static long timestamp(MessageReference reference, long oldest) {
+        long timestamp = reference.getMessage().getTimestamp();
+        return timestamp > 0 ? Math.min(oldest, timestamp) : oldest;
     }
 
     /** Names of the broker's running acceptors; only {@code in-vm} by design. */

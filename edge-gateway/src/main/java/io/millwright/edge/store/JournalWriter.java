@@ -28,6 +28,7 @@ import org.jboss.logging.Logger;
 
 import io.millwright.edge.acquisition.Reading;
 import io.millwright.edge.config.PlantConfig;
+import io.millwright.edge.status.EdgeMetrics;
 import io.millwright.model.common.ModelJson;
 import io.millwright.model.edge.SourceSequenced;
 import io.millwright.model.edge.TelemetrySample;
@@ -55,6 +56,7 @@ public class JournalWriter {
     private final EmbeddedJournal journal;
     private final ConnectionFactory connectionFactory;
     private final PlantConfig plant;
+    private final EdgeMetrics metrics;
     private final Map<String, Long> lastSequence = new HashMap<>();
 
     private Connection connection;
@@ -63,10 +65,11 @@ public class JournalWriter {
     private Queue outbound;
     private Queue sequences;
 
-    JournalWriter(EmbeddedJournal journal, ConnectionFactory connectionFactory, PlantConfig plant) {
+    JournalWriter(EmbeddedJournal journal, ConnectionFactory connectionFactory, PlantConfig plant, EdgeMetrics metrics) {
         this.journal = journal;
         this.connectionFactory = connectionFactory;
         this.plant = plant;
+        this.metrics = metrics;
     }
 
     /** {@code <plantId>/<connectionId>}: sequence numbers, ordering and the Kafka key are per source. */
@@ -80,10 +83,11 @@ public class JournalWriter {
             return List.of();
         }
         Map<String, Long> before = new HashMap<>();
+        List<SourceSequenced> written;
         try {
             open();
             Map<String, Long> touched = new LinkedHashMap<>();
-            List<SourceSequenced> written = new ArrayList<>(readings.size());
+            written = new ArrayList<>(readings.size());
             for (Reading reading : readings) {
                 String source = sourceId(plant.plantId(), reading.tag().connectionId());
                 before.putIfAbsent(source, lastSequence.getOrDefault(source, 0L));
@@ -107,12 +111,21 @@ public class JournalWriter {
                 producer.send(sequences, marker, DeliveryMode.PERSISTENT, Message.DEFAULT_PRIORITY, Message.DEFAULT_TIME_TO_LIVE);
             }
             session.commit();
-            return written;
         } catch (JMSException | RuntimeException e) {
             lastSequence.putAll(before);
             rollbackAndClose();
             throw new IllegalStateException("Cannot append " + readings.size() + " reading(s) to the edge journal: " + e.getMessage(), e);
         }
+        countAcquired(readings);
+        return written;
+    }
+
+    private void countAcquired(List<Reading> readings) {
+        Map<String, Integer> perConnection = new HashMap<>();
+        for (Reading reading : readings) {
+            perConnection.merge(reading.tag().connectionId(), 1, Integer::sum);
+        }
+        perConnection.forEach(metrics::recordAcquired);
     }
 
     /** The last sequence number assigned to {@code source} (0 if none yet). */
