@@ -20,29 +20,14 @@ public final class EdgeRecords {
 
     /** Waits for at least {@code count} telemetry records keyed by {@code source} and returns all seen so far for it. */
     public static List<ConsumerRecord<String, byte[]>> awaitTelemetry(String source, int count, Duration timeout) {
-        return withKafkaClassLoader(() -> KafkaTestClient.await(Topics.EDGE_TELEMETRY, r -> source.equals(r.key()), count, timeout));
+        return KafkaTestClient.await(Topics.EDGE_TELEMETRY, r -> source.equals(r.key()), count, timeout);
     }
 
     /** Every telemetry record of {@code source} once the topic has been quiet for {@code quietFor}. */
     public static List<ConsumerRecord<String, byte[]>> allTelemetry(String source, Duration quietFor) {
-        return withKafkaClassLoader(() -> KafkaTestClient.readAll(Topics.EDGE_TELEMETRY, quietFor)).stream()
+        return KafkaTestClient.readAll(Topics.EDGE_TELEMETRY, quietFor).stream()
                 .filter(r -> source.equals(r.key()))
                 .collect(Collectors.toList());
-    }
-
-    /**
-     * kafka-clients instantiates its plugins (metrics reporters) through the thread context class loader; under
-     * {@code @QuarkusTest} that can be a different loader from the one that loaded the client classes.
-     */
-    private static <T> T withKafkaClassLoader(java.util.function.Supplier<T> call) {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(org.apache.kafka.clients.consumer.KafkaConsumer.class.getClassLoader());
-        try {
-            return call.get();
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
     }
 
     public static CloudEvent event(ConsumerRecord<String, byte[]> record) {
