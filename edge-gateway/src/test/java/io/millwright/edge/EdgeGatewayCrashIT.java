@@ -44,7 +44,7 @@ class EdgeGatewayCrashIT {
         Map<String, String> properties = Map.of(
                 "millwright.edge.config", EdgeTestProfile.fixture("crash.yaml").toAbsolutePath().toString(),
                 "millwright.edge.data-dir", dataDir.toString(),
-                "camel.component.kafka.brokers", broker.bootstrapServers(),
+                "millwright.edge.kafka.bootstrap-servers", broker.bootstrapServers(),
                 "millwright.edge.forward.max-backoff", "1s",
                 "millwright.edge.forward.send-timeout", "3s");
         broker.stop();

@@ -19,7 +19,7 @@ class EdgeGatewayStartupIT {
         Map<String, String> properties = Map.of(
                 "millwright.edge.config", invalid.toString(),
                 "millwright.edge.data-dir", EdgeTestProfile.freshDataDir().toString(),
-                "camel.component.kafka.brokers", "127.0.0.1:1");
+                "millwright.edge.kafka.bootstrap-servers", "127.0.0.1:1");
 
         assertThatThrownBy(() -> ServiceProcess.start("edge-gateway-invalid", ServiceProcess.quarkusApp("edge-gateway"),
                 properties, Duration.ofSeconds(60)))

@@ -20,6 +20,7 @@ import org.apache.camel.ExchangeProperty;
 
 import io.quarkus.arc.Unremovable;
 
+import io.millwright.edge.config.TagClass;
 import io.millwright.edge.config.TagConfig;
 import io.millwright.model.common.Quantity;
 import io.millwright.model.edge.SampleQuality;
@@ -126,7 +127,7 @@ public class SampleAssembler {
     private void good(TagConfig tag, Object raw, Instant now, List<Reading> out) {
         TagState state = tagStates.computeIfAbsent(tag.id(), id -> new TagState());
         Reading reading = switch (tag.dataType()) {
-            case NUMBER -> new Reading(tag, new Quantity(number(tag, raw), tag.unit()), null, SampleQuality.GOOD, null, now);
+            case NUMBER -> new Reading(tag, new Quantity(inRange(tag, number(tag, raw)), tag.unit()), null, SampleQuality.GOOD, null, now);
             case BOOLEAN -> new Reading(tag, new Quantity(bool(tag, raw) ? BigDecimal.ONE : BigDecimal.ZERO, tag.unit()), null,
                     SampleQuality.GOOD, null, now);
             case TEXT -> new Reading(tag, null, String.valueOf(raw), SampleQuality.GOOD, null, now);
@@ -184,7 +185,24 @@ public class SampleAssembler {
         return qualities;
     }
 
+    /** A value outside the tag's configured range is a sensor or address fault, not a measurement. */
+    private static BigDecimal inRange(TagConfig tag, BigDecimal value) {
+        if ((tag.rangeMin() != null && value.compareTo(tag.rangeMin()) < 0) || (tag.rangeMax() != null && value.compareTo(tag.rangeMax()) > 0)) {
+            throw new IllegalArgumentException("value " + value.toPlainString() + " of tag " + tag.id() + " is outside its range ["
+                    + (tag.rangeMin() == null ? "" : tag.rangeMin().toPlainString()) + ", "
+                    + (tag.rangeMax() == null ? "" : tag.rangeMax().toPlainString()) + "]");
+        }
+        return value;
+    }
+
     private static boolean outsideDeadband(TagConfig tag, Reading last, Reading current) {
+        if (tag.tagClass() == TagClass.EVENT) {
+            // machine signals are forwarded on change only
+            boolean valueChanged = last.value() == null || current.value() == null
+                    ? last.value() != current.value()
+                    : last.value().value().compareTo(current.value().value()) != 0;
+            return valueChanged || !java.util.Objects.equals(last.textValue(), current.textValue());
+        }
         if (tag.deadband().signum() == 0 || last.value() == null || current.value() == null) {
             return true;
         }

@@ -19,6 +19,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.millwright.model.edge.AlertSeverity;
+import io.millwright.model.edge.MachineState;
+
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -103,10 +106,33 @@ public final class PlantConfigLoader {
                 }
             }
         }
+        oneSignalPerAsset(connections, tagIds);
         if (!problems.isEmpty()) {
             throw new PlantConfigException(source, problems);
         }
         return new PlantConfig(plantId, connections);
+    }
+
+    /** An asset has one state signal and one fault-code signal at most, else its state would flap between them. */
+    private void oneSignalPerAsset(List<ConnectionConfig> connections, Map<String, String> tagLocations) {
+        Map<String, String> stateTags = new HashMap<>();
+        Map<String, String> faultTags = new HashMap<>();
+        connections.stream().flatMap(c -> c.tags().stream()).forEach(tag -> {
+            if (tag.isStateSignal()) {
+                String earlier = stateTags.putIfAbsent(tag.assetId(), tag.id());
+                if (earlier != null) {
+                    problems.add(tagLocations.get(tag.id()) + ": " + tag.id() + ".states: asset '" + tag.assetId()
+                            + "' already has its state signal in tag " + earlier);
+                }
+            }
+            if (tag.isFaultSignal()) {
+                String earlier = faultTags.putIfAbsent(tag.assetId(), tag.id());
+                if (earlier != null) {
+                    problems.add(tagLocations.get(tag.id()) + ": " + tag.id() + ".faults: asset '" + tag.assetId()
+                            + "' already has its fault-code signal in tag " + earlier);
+                }
+            }
+        });
     }
 
     private ConnectionConfig connection(Node node, String path, Map<String, String> tagIds) {
@@ -158,7 +184,8 @@ public final class PlantConfigLoader {
             problem(node, path, "expected a mapping (id, address, scan, ...)");
             return null;
         }
-        Fields f = fields(mapping, path + ".", Set.of("id", "address", "scan", "type", "unit", "deadband", "asset", "class"));
+        Fields f = fields(mapping, path + ".", Set.of("id", "address", "scan", "type", "unit", "deadband", "asset", "class",
+                "range", "aggregate", "states", "faults"));
         String id = id(f, "id");
         String address = f.text("address", true);
         Duration scan = duration(f, "scan", null);
@@ -183,8 +210,138 @@ public final class PlantConfigLoader {
             }
         }
         String asset = id(f, "asset");
-        TagClass tagClass = enumValue(f, "class", TagClass.class, TagClass.TELEMETRY);
-        return new TagConfig(id, connectionId, address, scan, type, unit, deadband, asset, tagClass);
+        boolean signal = f.has("states") || f.has("faults");
+        TagClass tagClass = enumValue(f, "class", TagClass.class, signal ? TagClass.EVENT : TagClass.TELEMETRY);
+        if (signal && tagClass != TagClass.EVENT) {
+            problem(f.node("class"), path + ".class", "a tag with states or faults is a machine signal and must be class EVENT");
+        }
+        BigDecimal[] range = range(f, path, type);
+        Duration aggregate = null;
+        if (f.has("aggregate")) {
+            aggregate = duration(f, "aggregate", null);
+            if (type != TagDataType.NUMBER) {
+                problem(f.node("aggregate"), path + ".aggregate", "only number tags can be aggregated");
+            } else if (tagClass != TagClass.TELEMETRY) {
+                problem(f.node("aggregate"), path + ".aggregate", "EVENT tags are forwarded on change and cannot be aggregated");
+            } else if (deadband.signum() > 0) {
+                problem(f.node("aggregate"), path + ".aggregate", "aggregate and deadband exclude each other (an aggregate uses every read)");
+            } else if (aggregate != null && scan != null && aggregate.compareTo(scan) <= 0) {
+                problem(f.node("aggregate"), path + ".aggregate", "must be longer than the scan interval (" + scan.toMillis() + "ms)");
+            }
+        }
+        Map<String, MachineState> states = states(f, path);
+        Map<String, TagConfig.FaultCode> faults = faults(f, path);
+        return new TagConfig(id, connectionId, address, scan, type, unit, deadband, asset, tagClass, range[0], range[1],
+                aggregate, states, faults);
+    }
+
+    private BigDecimal[] range(Fields f, String path, TagDataType type) {
+        MappingNode node = f.mapping("range");
+        if (node == null) {
+            return new BigDecimal[2];
+        }
+        if (type != TagDataType.NUMBER) {
+            problem(node, path + ".range", "only number tags have a range");
+        }
+        Fields r = fields(node, path + ".range.", Set.of("min", "max"));
+        BigDecimal min = decimal(r, "min");
+        BigDecimal max = decimal(r, "max");
+        if (min == null && max == null) {
+            problem(node, path + ".range", "needs min, max or both");
+        }
+        if (min != null && max != null && min.compareTo(max) > 0) {
+            problem(node, path + ".range", "min (" + min.toPlainString() + ") is greater than max (" + max.toPlainString() + ")");
+        }
+        return new BigDecimal[] {min, max};
+    }
+
+    private BigDecimal decimal(Fields f, String key) {
+        String text = f.text(key, false);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            problem(f.node(key), f.path(key), "must be a number (was '" + text + "')");
+            return null;
+        }
+    }
+
+    /** {@code states: {running: [1], idle: [0], fault: [2, 3]}}: which values of the tag mean which machine state. */
+    private Map<String, MachineState> states(Fields f, String path) {
+        MappingNode node = f.mapping("states");
+        if (node == null) {
+            return Map.of();
+        }
+        Map<String, MachineState> states = new LinkedHashMap<>();
+        for (NodeTuple tuple : node.getValue()) {
+            String name = tuple.getKeyNode() instanceof ScalarNode key ? key.getValue() : "";
+            MachineState state;
+            try {
+                state = MachineState.valueOf(name.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                problem(tuple.getKeyNode(), path + ".states." + name, "must be one of " + List.of(MachineState.values()));
+                continue;
+            }
+            if (state == MachineState.UNKNOWN) {
+                problem(tuple.getKeyNode(), path + ".states." + name, "UNKNOWN is what an unreadable or unmapped signal means; it cannot be mapped");
+                continue;
+            }
+            List<ScalarNode> values = new ArrayList<>();
+            if (tuple.getValueNode() instanceof ScalarNode scalar) {
+                values.add(scalar);
+            } else if (tuple.getValueNode() instanceof SequenceNode sequence) {
+                for (Node item : sequence.getValue()) {
+                    if (item instanceof ScalarNode scalar) {
+                        values.add(scalar);
+                    } else {
+                        problem(item, path + ".states." + name, "values must be single values");
+                    }
+                }
+            } else {
+                problem(tuple.getValueNode(), path + ".states." + name, "must be a value or a list of values");
+            }
+            for (ScalarNode value : values) {
+                MachineState earlier = states.putIfAbsent(TagConfig.valueKey(value.getValue()), state);
+                if (earlier != null) {
+                    problem(value, path + ".states." + name, "value " + value.getValue() + " already means " + earlier);
+                }
+            }
+        }
+        if (states.isEmpty()) {
+            problem(node, path + ".states", "needs at least one state with its values");
+        }
+        return states;
+    }
+
+    /** {@code faults: {17: {text: Hydraulic pressure low, severity: critical}}}; code 0 / empty means no fault. */
+    private Map<String, TagConfig.FaultCode> faults(Fields f, String path) {
+        MappingNode node = f.mapping("faults");
+        if (node == null) {
+            return Map.of();
+        }
+        Map<String, TagConfig.FaultCode> faults = new LinkedHashMap<>();
+        for (NodeTuple tuple : node.getValue()) {
+            String code = tuple.getKeyNode() instanceof ScalarNode key ? key.getValue() : "";
+            String codePath = path + ".faults." + code;
+            if (code.isBlank() || TagConfig.valueKey(code).equals("0")) {
+                problem(tuple.getKeyNode(), codePath, "code 0 means 'no fault' and cannot be mapped");
+                continue;
+            }
+            if (!(tuple.getValueNode() instanceof MappingNode meaning)) {
+                problem(tuple.getValueNode(), codePath, "must be a mapping with text and severity");
+                continue;
+            }
+            Fields m = fields(meaning, codePath + ".", Set.of("text", "severity"));
+            String text = m.text("text", true);
+            AlertSeverity severity = enumValue(m, "severity", AlertSeverity.class, AlertSeverity.WARNING);
+            faults.put(TagConfig.valueKey(code), new TagConfig.FaultCode(text, severity));
+        }
+        if (faults.isEmpty()) {
+            problem(node, path + ".faults", "needs at least one fault code");
+        }
+        return faults;
     }
 
     private String id(Fields f, String key) {
@@ -265,6 +422,10 @@ public final class PlantConfigLoader {
             this.mapping = mapping;
             this.prefix = prefix;
             this.byKey = byKey;
+        }
+
+        boolean has(String key) {
+            return byKey.containsKey(key);
         }
 
         String path(String key) {

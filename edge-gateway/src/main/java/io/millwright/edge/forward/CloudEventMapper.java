@@ -1,20 +1,19 @@
 package io.millwright.edge.forward;
 
 import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
 import java.time.Instant;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import io.quarkus.arc.Unremovable;
-
-import org.apache.camel.Exchange;
-import org.apache.camel.Message;
-import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
-import io.millwright.edge.store.JournalWriter;
 import io.millwright.model.common.ModelJson;
 import io.millwright.model.edge.MachineAlert;
 import io.millwright.model.edge.MachineStateChange;
@@ -30,52 +29,67 @@ import io.millwright.model.event.EventType;
  * ({@code ce_sequence}) carrying the per-source sequence number, so consumers dedupe and detect gaps on
  * {@code (subject, sequence)}.
  */
-@Unremovable
-@ApplicationScoped
-public class CloudEventMapper {
+public final class CloudEventMapper {
 
     public static final String SEQUENCE_EXTENSION = "sequence";
 
-    /** Replaces the exchange's headers (JMS ones must not leak to Kafka) with the record's. */
-    public void toKafkaRecord(Exchange exchange) {
-        Message in = exchange.getMessage();
-        String typeName = in.getHeader(JournalWriter.TYPE, String.class);
-        if (typeName == null) {
-            throw new UnforwardableEntryException("journal entry has no " + JournalWriter.TYPE + " property");
-        }
-        EventType type;
-        try {
-            type = EventType.valueOf(typeName);
-        } catch (IllegalArgumentException e) {
-            throw new UnforwardableEntryException("unknown event type " + typeName);
-        }
-        SourceSequenced data = read(in.getBody(String.class), type);
-        String plantId = data.plantId();
-        CloudEvent event = DomainEvents.toCloudEvent(type, DomainEvents.source("edge-gateway:" + plantId),
-                data.sourceId() + "/" + data.sequenceNumber(), data.sourceId(), data,
-                sampledAt(data), null, null);
-        event = CloudEventBuilder.v1(event).withExtension(SEQUENCE_EXTENSION, String.valueOf(data.sequenceNumber())).build();
-        byte[] value = event.getData().toBytes();
-        Map<String, byte[]> headers = DomainEvents.kafkaHeaders(event);
-        in.removeHeaders("*");
-        headers.forEach(in::setHeader);
-        in.setHeader(KafkaConstants.KEY, data.sourceId());
-        in.setHeader(KafkaConstants.OVERRIDE_TOPIC, type.topic());
-        in.setBody(value);
+    private CloudEventMapper() {
     }
 
-    private static SourceSequenced read(String json, EventType type) {
+    /**
+     * The fast path for entries written by this version: the journal body is the event's data as the canonical
+     * record serialised it (the record's constructor enforced the model's rules), and the envelope comes from the
+     * entry's properties, so nothing is parsed again. Entries missing a property (written by an earlier version)
+     * take {@link #toRecord(String, String)}.
+     *
+     * @throws UnforwardableEntryException when the entry can never become a valid event
+     */
+    public static ProducerRecord<String, byte[]> toRecord(String typeName, String json, String plantId, String sourceId,
+            Long sequence, Long occurredAtMillis) {
+        if (plantId == null || sourceId == null || sequence == null || occurredAtMillis == null) {
+            return toRecord(typeName, json);
+        }
+        EventType type = type(typeName);
         if (json == null || json.isBlank()) {
             throw new UnforwardableEntryException("journal entry of type " + type + " has an empty body");
         }
-        try {
-            return (SourceSequenced) ModelJson.mapper().readValue(json, type.payloadClass());
-        } catch (IOException | RuntimeException e) {
-            throw new UnforwardableEntryException("journal entry is not a valid " + type.payloadClass().getSimpleName() + ": " + e.getMessage());
-        }
+        CloudEvent event = CloudEventBuilder.v1()
+                .withId(sourceId + "/" + sequence)
+                .withSource(URI.create(DomainEvents.source("edge-gateway:" + plantId)))
+                .withType(type.type())
+                .withSubject(sourceId)
+                .withTime(Instant.ofEpochMilli(occurredAtMillis).atOffset(ZoneOffset.UTC))
+                .withDataContentType(DomainEvents.DATA_CONTENT_TYPE)
+                .withDataSchema(type.dataschema())
+                .withData(json.getBytes(StandardCharsets.UTF_8))
+                .withExtension(SEQUENCE_EXTENSION, String.valueOf(sequence))
+                .build();
+        return record(type, sourceId, event);
     }
 
-    private static Instant sampledAt(SourceSequenced data) {
+    /**
+     * The full path: parses the body into its canonical record and builds a schema-validated event from it.
+     *
+     * @param typeName the entry's {@link EventType} name, as the journal writer stored it
+     * @param json     the entry's payload
+     * @throws UnforwardableEntryException when the entry can never become a valid event
+     */
+    public static ProducerRecord<String, byte[]> toRecord(String typeName, String json) {
+        EventType type = type(typeName);
+        SourceSequenced data = read(json, type);
+        CloudEvent event;
+        try {
+            event = DomainEvents.toCloudEvent(type, DomainEvents.source("edge-gateway:" + data.plantId()),
+                    data.sourceId() + "/" + data.sequenceNumber(), data.sourceId(), data, occurredAt(data), null, null);
+        } catch (RuntimeException e) {
+            throw new UnforwardableEntryException("journal entry is not a valid " + type + " event: " + e.getMessage());
+        }
+        event = CloudEventBuilder.v1(event).withExtension(SEQUENCE_EXTENSION, String.valueOf(data.sequenceNumber())).build();
+        return record(type, data.sourceId(), event);
+    }
+
+    /** When the entry's payload says it happened: sampled, changed, raised, or the window's end. */
+    public static Instant occurredAt(SourceSequenced data) {
         if (data instanceof TelemetrySample sample) {
             return sample.sampledAt();
         }
@@ -89,5 +103,33 @@ public class CloudEventMapper {
             return aggregate.windowEnd();
         }
         return Instant.now();
+    }
+
+    private static ProducerRecord<String, byte[]> record(EventType type, String sourceId, CloudEvent event) {
+        List<Header> headers = new ArrayList<>();
+        DomainEvents.kafkaHeaders(event).forEach((name, value) -> headers.add(new RecordHeader(name, value)));
+        return new ProducerRecord<>(type.topic(), null, sourceId, event.getData().toBytes(), headers);
+    }
+
+    private static EventType type(String typeName) {
+        if (typeName == null) {
+            throw new UnforwardableEntryException("journal entry has no event type");
+        }
+        try {
+            return EventType.valueOf(typeName);
+        } catch (IllegalArgumentException e) {
+            throw new UnforwardableEntryException("unknown event type " + typeName);
+        }
+    }
+
+    private static SourceSequenced read(String json, EventType type) {
+        if (json == null || json.isBlank()) {
+            throw new UnforwardableEntryException("journal entry of type " + type + " has an empty body");
+        }
+        try {
+            return (SourceSequenced) ModelJson.mapper().readValue(json, type.payloadClass());
+        } catch (IOException | RuntimeException e) {
+            throw new UnforwardableEntryException("journal entry is not a valid " + type.payloadClass().getSimpleName() + ": " + e.getMessage());
+        }
     }
 }

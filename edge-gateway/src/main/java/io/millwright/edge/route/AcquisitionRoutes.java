@@ -15,11 +15,15 @@ import io.millwright.edge.config.ConnectionConfig;
 import io.millwright.edge.config.PlantConfig;
 import io.millwright.edge.store.EmbeddedJournal;
 import io.millwright.edge.store.JournalWriter;
+import io.millwright.edge.store.StoreBudget;
+import io.millwright.edge.processing.LocalProcessor;
 
 /**
  * One route per connection and scan interval: a timer tick polls the PLC through camel-plc4x
  * ({@code pollEnrich} with the connection's read timeout), the assembler turns the answer into readings with a
- * quality, and the journal writer makes them durable. Ticks are skipped while the connection backs off.
+ * quality, local processing turns readings into journal entries (samples, aggregates, machine events) and the
+ * journal writer makes them durable. Ticks are skipped while the connection backs off and while the store is full
+ * of entries that must not be dropped.
  */
 @ApplicationScoped
 public class AcquisitionRoutes extends RouteBuilder {
@@ -51,6 +55,7 @@ public class AcquisitionRoutes extends RouteBuilder {
         fromF("timer:%s?period=%d&delay=0", group.routeId(), interval.toMillis())
                 .routeId(group.routeId())
                 .setProperty(ScanGroup.PROPERTY, constant(group))
+                .filter(method(StoreBudget.class, "acquisitionAllowed"))
                 .filter(method(ConnectionSupervisor.class, "attemptDue('" + group.connection().id() + "')"))
                     .doTry()
                         .pollEnrich(group.endpointUri(), group.connection().readTimeout().toMillis())
@@ -59,7 +64,9 @@ public class AcquisitionRoutes extends RouteBuilder {
                         .setBody(constant(Map.of()))
                     .end()
                     .bean(SampleAssembler.class, "assemble")
+                    .bean(LocalProcessor.class, "process")
                     .bean(JournalWriter.class, "append")
+                .end()
                 .end();
     }
 }

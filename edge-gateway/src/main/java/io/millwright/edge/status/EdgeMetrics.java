@@ -8,8 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.apache.camel.ExchangeProperty;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,7 +17,9 @@ import io.millwright.edge.acquisition.ConnectionSupervisor.ConnectionStatus;
 import io.millwright.edge.config.ConnectionConfig;
 import io.millwright.edge.config.PlantConfig;
 import io.millwright.edge.config.TagClass;
+import io.millwright.edge.forward.KafkaForwarder;
 import io.millwright.edge.store.EmbeddedJournal;
+import io.millwright.edge.store.StoreBudget;
 import io.millwright.edge.store.JournalWriter;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.runtime.StartupEvent;
@@ -34,7 +34,11 @@ import io.quarkus.runtime.StartupEvent;
  * <li>{@value #BACKLOG}: journal entries not yet acknowledged by Kafka (NaN while the journal is not running)</li>
  * <li>{@value #OLDEST_AGE}: age of the oldest of them, 0 when the journal is empty</li>
  * <li>{@value #ACQUIRED}, {@value #FORWARDED}: samples journaled / acknowledged by Kafka, per connection</li>
- * <li>{@value #DROPPED}: samples dropped, per tag class; always 0 until a disk-bound drop policy exists (E4)</li>
+ * <li>{@value #DROPPED}: entries dropped by the disk budget, per tag class (EVENT stays 0 by design)</li>
+ * <li>{@value #STORE_BYTES}, {@value #STORE_BUDGET}: bytes waiting in the journal and the budget;
+ * {@value #ACQUISITION_PAUSED}: 1 while the store is full of entries that must not be dropped</li>
+ * <li>{@value #CLOUD_LINK_UP}: 1 while the last send to Kafka succeeded; {@value #DEAD_LETTERED}: entries that
+ * could never be forwarded</li>
  * <li>{@value #PLC_UP}: 1 while the connection's last read succeeded, 0 when down or not yet read</li>
  * </ul>
  */
@@ -48,21 +52,31 @@ public class EdgeMetrics {
     public static final String FORWARDED = "millwright.edge.forwarded";
     public static final String DROPPED = "millwright.edge.dropped";
     public static final String PLC_UP = "millwright.edge.plc.up";
-    /** Exchange property of the forward route holding the entry's source ({@code <plant>/<connection>}). */
-    public static final String SOURCE_PROPERTY = "mwSource";
+    public static final String STORE_BYTES = "millwright.edge.store.bytes";
+    public static final String STORE_BUDGET = "millwright.edge.store.budget.bytes";
+    public static final String ACQUISITION_PAUSED = "millwright.edge.acquisition.paused";
+    public static final String CLOUD_LINK_UP = "millwright.edge.cloud.link.up";
+    public static final String DEAD_LETTERED = "millwright.edge.dead.lettered";
 
     private final MeterRegistry registry;
     private final PlantConfig plant;
     private final EmbeddedJournal journal;
     private final ConnectionSupervisor supervisor;
+    private final StoreBudget budget;
+    private final KafkaForwarder forwarder;
+    private final Map<TagClass, Counter> dropped = new ConcurrentHashMap<>();
+    private Counter deadLettered;
     private final Map<String, Counter> acquired = new ConcurrentHashMap<>();
     private final Map<String, Counter> forwarded = new ConcurrentHashMap<>();
 
-    EdgeMetrics(MeterRegistry registry, PlantConfig plant, EmbeddedJournal journal, ConnectionSupervisor supervisor) {
+    EdgeMetrics(MeterRegistry registry, PlantConfig plant, EmbeddedJournal journal, ConnectionSupervisor supervisor,
+            StoreBudget budget, KafkaForwarder forwarder) {
         this.registry = registry;
         this.plant = plant;
         this.journal = journal;
         this.supervisor = supervisor;
+        this.budget = budget;
+        this.forwarder = forwarder;
     }
 
     /** Every meter exists from start-up (at 0), so alerts and dashboards never see a missing series. */
@@ -75,9 +89,21 @@ public class EdgeMetrics {
         Gauge.builder(OLDEST_AGE, this, EdgeMetrics::oldestEntryAgeSeconds).tag("plant", plantId)
                 .description("Age of the oldest journal entry waiting to be forwarded; 0 when none waits").register(registry);
         for (TagClass tagClass : TagClass.values()) {
-            Counter.builder(DROPPED).tag("plant", plantId).tag("class", tagClass.name())
-                    .description("Samples dropped before forwarding (no drop policy yet: always 0)").register(registry);
+            dropped.put(tagClass, Counter.builder(DROPPED).tag("plant", plantId).tag("class", tagClass.name())
+                    .description("Journal entries dropped by the disk budget (oldest telemetry first; events never)").register(registry));
         }
+        Gauge.builder(STORE_BYTES, journal, j -> {
+            long bytes = j.storedBytes();
+            return bytes < 0 ? Double.NaN : bytes;
+        }).tag("plant", plantId).description("Bytes of journal entries waiting to be forwarded").register(registry);
+        Gauge.builder(STORE_BUDGET, budget, StoreBudget::maxBytes).tag("plant", plantId)
+                .description("Disk budget for waiting entries").register(registry);
+        Gauge.builder(ACQUISITION_PAUSED, budget, b -> b.isFull() ? 1 : 0).tag("plant", plantId)
+                .description("1 while the store is full of entries that must not be dropped and acquisition pauses").register(registry);
+        Gauge.builder(CLOUD_LINK_UP, forwarder, f -> f.link().up() ? 1 : 0).tag("plant", plantId)
+                .description("1 while the last send to Kafka succeeded").register(registry);
+        deadLettered = Counter.builder(DEAD_LETTERED).tag("plant", plantId)
+                .description("Journal entries that could never be forwarded, moved to the journal's dead-letter queue").register(registry);
         for (ConnectionConfig connection : plant.connections()) {
             String id = connection.id();
             acquiredCounter(id);
@@ -92,9 +118,21 @@ public class EdgeMetrics {
         acquiredCounter(connectionId).increment(count);
     }
 
-    /** The forward route's last step: Kafka acknowledged the entry of this source ({@code <plant>/<connection>}). */
-    public void recordForwarded(@ExchangeProperty(SOURCE_PROPERTY) String source) {
-        forwardedCounter(connectionOf(source)).increment();
+    /** The forwarder, after Kafka acknowledged {@code count} entries read through this connection. */
+    public void recordForwarded(String connectionId, int count) {
+        forwardedCounter(connectionId).increment(count);
+    }
+
+    public void recordDropped(TagClass tagClass, long count) {
+        dropped.get(tagClass).increment(count);
+    }
+
+    public void recordDeadLettered() {
+        deadLettered.increment();
+    }
+
+    public long droppedTotal() {
+        return (long) dropped.values().stream().mapToDouble(Counter::count).sum();
     }
 
     public long acquiredTotal() {
@@ -135,14 +173,5 @@ public class EdgeMetrics {
     private Counter forwardedCounter(String connectionId) {
         return forwarded.computeIfAbsent(connectionId, id -> Counter.builder(FORWARDED).tag("plant", plant.plantId())
                 .tag("connection", id).description("Journal entries acknowledged by Kafka").register(registry));
-    }
-
-    /** Entries journaled under an earlier plant file may name another plant; the connection is after the last '/'. */
-    private static String connectionOf(String source) {
-        if (source == null) {
-            return "unknown";
-        }
-        int slash = source.lastIndexOf('/');
-        return slash < 0 ? source : source.substring(slash + 1);
     }
 }

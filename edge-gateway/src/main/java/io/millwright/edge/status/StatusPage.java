@@ -14,7 +14,9 @@ import io.millwright.edge.acquisition.ConnectionSupervisor;
 import io.millwright.edge.acquisition.ConnectionSupervisor.ConnectionHealth;
 import io.millwright.edge.config.ConnectionConfig;
 import io.millwright.edge.config.PlantConfig;
+import io.millwright.edge.forward.KafkaForwarder;
 import io.millwright.edge.store.EmbeddedJournal;
+import io.millwright.edge.store.StoreBudget;
 
 /**
  * A small local status page for the plant technician: plain HTML, no script, no external resources. Shows the
@@ -32,12 +34,17 @@ public class StatusPage {
     private final ConnectionSupervisor supervisor;
     private final EmbeddedJournal journal;
     private final EdgeMetrics metrics;
+    private final StoreBudget budget;
+    private final KafkaForwarder forwarder;
 
-    StatusPage(PlantConfig plant, ConnectionSupervisor supervisor, EmbeddedJournal journal, EdgeMetrics metrics) {
+    StatusPage(PlantConfig plant, ConnectionSupervisor supervisor, EmbeddedJournal journal, EdgeMetrics metrics,
+            StoreBudget budget, KafkaForwarder forwarder) {
         this.plant = plant;
         this.supervisor = supervisor;
         this.journal = journal;
         this.metrics = metrics;
+        this.budget = budget;
+        this.forwarder = forwarder;
     }
 
     @GET
@@ -79,11 +86,22 @@ public class StatusPage {
                 .append(row("oldest waiting entry", String.format(java.util.Locale.ROOT, "%.1f s", metrics.oldestEntryAgeSeconds())))
                 .append(row("acquired since start", Long.toString(metrics.acquiredTotal())))
                 .append(row("forwarded since start", Long.toString(metrics.forwardedTotal())))
+                .append(row("machine events waiting", Long.toString(journal.backlog(EmbeddedJournal.EVENTS))))
+                .append(row("store", journal.storedBytes() + " of " + budget.maxBytes() + " bytes"
+                        + (budget.isFull() ? " – FULL of events: acquisition paused" : "")))
+                .append(row("dropped by the disk budget since start", Long.toString(metrics.droppedTotal())))
+                .append(row("cloud link", cloudLink(forwarder.link())))
                 .append("</table>\n");
 
         html.append("<p><a href=\"/q/health\">/q/health</a> · <a href=\"/q/health/group/plc\">/q/health/group/plc</a> · ")
                 .append("<a href=\"/q/metrics\">/q/metrics</a></p>\n</body>\n</html>\n");
         return html.toString();
+    }
+
+    private static String cloudLink(KafkaForwarder.LinkState link) {
+        return (link.up() ? "UP" : "DOWN")
+                + (link.lastSuccess() == null ? ", never acknowledged" : ", last acknowledged " + link.lastSuccess().truncatedTo(ChronoUnit.SECONDS))
+                + (link.lastError() == null ? "" : ", last error: " + link.lastError());
     }
 
     /** The connection string as shown: no user info, credential-like options masked. */

@@ -19,6 +19,7 @@ import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.MessageReference;
 import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.jboss.logging.Logger;
 
@@ -29,7 +30,8 @@ import io.quarkus.runtime.StartupEvent;
  * The gateway's store: an embedded Artemis broker with a persistent, fsync'ed journal under
  * {@code millwright.edge.data-dir} and only an in-VM acceptor (nothing listens on the network).
  *
- * <p>Queues: {@value #OUTBOUND} holds everything acquired and not yet acknowledged by Kafka;
+ * <p>Queues: {@value #OUTBOUND} holds telemetry (samples, aggregates) acquired and not yet acknowledged by Kafka,
+ * {@value #EVENTS} the machine events (state changes, alerts), forwarded in their own lane;
  * {@value #SEQUENCES} is a last-value queue with one message per source holding its last assigned sequence
  * number; {@value #DEAD_LETTER} takes journal entries that can never be forwarded (unreadable), with the reason.
  */
@@ -37,6 +39,7 @@ import io.quarkus.runtime.StartupEvent;
 public class EmbeddedJournal {
 
     public static final String OUTBOUND = "edge.outbound";
+    public static final String EVENTS = "edge.outbound.events";
     public static final String SEQUENCES = "edge.sequence";
     public static final String DEAD_LETTER = "edge.dead-letter";
     public static final String IN_VM_URL = "vm://0";
@@ -44,10 +47,12 @@ public class EmbeddedJournal {
     private static final Logger LOG = Logger.getLogger(EmbeddedJournal.class);
 
     private final Path dataDir;
+    private final long memoryBytes;
     private EmbeddedActiveMQ server;
 
     EmbeddedJournal(EdgeConfig config) {
         this.dataDir = config.dataDir().toAbsolutePath();
+        this.memoryBytes = config.store().memoryBytes();
     }
 
     /** Starts with the application even when nothing has touched the bean yet. */
@@ -74,13 +79,71 @@ public class EmbeddedJournal {
         return server != null && server.getActiveMQServer().isActive();
     }
 
-    /** Messages waiting to be forwarded. */
+    /** Messages waiting to be forwarded, both lanes. */
     public long backlog() {
-        if (!isActive()) {
-            return -1;
-        }
-        var queue = server.getActiveMQServer().locateQueue(OUTBOUND);
+        long telemetry = backlog(OUTBOUND);
+        long events = backlog(EVENTS);
+        return telemetry < 0 || events < 0 ? -1 : telemetry + events;
+    }
+
+    /** Messages waiting in one lane ({@link #OUTBOUND} or {@link #EVENTS}); -1 while the journal is down. */
+    public long backlog(String lane) {
+        Queue queue = queue(lane);
         return queue == null ? -1 : queue.getMessageCount();
+    }
+
+    /** Bytes of the messages waiting in both lanes (what the disk budget limits); -1 while the journal is down. */
+    public long storedBytes() {
+        Queue telemetry = queue(OUTBOUND);
+        Queue events = queue(EVENTS);
+        return telemetry == null || events == null ? -1 : telemetry.getPersistentSize() + events.getPersistentSize();
+    }
+
+    /**
+     * Deletes the oldest droppable telemetry entries (journal order, skipping EVENT-class samples) until at least
+     * {@code bytes} are freed or none is left; entries the forwarder holds in delivery are not touched.
+     *
+     * @return what was dropped
+     */
+    public Dropped dropOldestTelemetry(long bytes, String classProperty, String droppableClass) throws Exception {
+        Queue queue = queue(OUTBOUND);
+        if (queue == null || bytes <= 0) {
+            return new Dropped(0, 0);
+        }
+        List<Long> ids = new java.util.ArrayList<>();
+        long freed = 0;
+        try (var iterator = queue.browserIterator()) {
+            while (freed < bytes && iterator.hasNext()) {
+                MessageReference reference = iterator.next();
+                Object tagClass = reference.getMessage().getObjectProperty(SimpleString.of(classProperty));
+                if (tagClass != null && droppableClass.equals(tagClass.toString())) {
+                    ids.add(reference.getMessageID());
+                    freed += reference.getPersistentSize();
+                }
+            }
+        }
+        long count = 0;
+        long deletedBytes = 0;
+        for (Long id : ids) {
+            if (queue.deleteReference(id)) {
+                count++;
+            }
+        }
+        if (count > 0) {
+            deletedBytes = freed * count / ids.size();
+        }
+        return new Dropped(count, deletedBytes);
+    }
+
+    /** Entries and (approximate) bytes removed by the disk budget. */
+    public record Dropped(long entries, long bytes) {
+    }
+
+    private Queue queue(String name) {
+        if (!isActive()) {
+            return null;
+        }
+        return server.getActiveMQServer().locateQueue(name);
     }
 
     /**
@@ -90,21 +153,20 @@ public class EmbeddedJournal {
      * a rolled-back entry goes back to the head).
      */
     public Optional<Instant> oldestEntry() {
-        if (!isActive()) {
-            return Optional.empty();
-        }
-        Queue queue = server.getActiveMQServer().locateQueue(OUTBOUND);
-        if (queue == null) {
-            return Optional.empty();
-        }
         long oldest = Long.MAX_VALUE;
-        MessageReference head = queue.peekFirstMessage();
-        if (head != null) {
-            oldest = timestamp(head, oldest);
-        }
-        for (List<MessageReference> delivering : queue.getDeliveringMessages().values()) {
-            if (!delivering.isEmpty()) {
-                oldest = timestamp(delivering.get(0), oldest);
+        for (String lane : List.of(OUTBOUND, EVENTS)) {
+            Queue queue = queue(lane);
+            if (queue == null) {
+                continue;
+            }
+            MessageReference head = queue.peekFirstMessage();
+            if (head != null) {
+                oldest = timestamp(head, oldest);
+            }
+            for (List<MessageReference> delivering : queue.getDeliveringMessages().values()) {
+                if (!delivering.isEmpty()) {
+                    oldest = timestamp(delivering.get(0), oldest);
+                }
             }
         }
         return oldest == Long.MAX_VALUE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(oldest));
@@ -150,7 +212,10 @@ public class EmbeddedJournal {
                 .setNodeManagerLockDirectory(dataDir.toString());
         config.addAcceptorConfiguration("in-vm", IN_VM_URL);
         // Forwarding retries in place (ordered); the broker itself must never give up on or delay a message.
+        // Beyond memoryBytes per address, messages wait in page files on disk, so a long outage costs disk, not heap.
         config.addAddressSetting("edge.#", new AddressSettings()
+                .setMaxSizeBytes(memoryBytes)
+                .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE)
                 .setMaxDeliveryAttempts(-1)
                 .setRedeliveryDelay(0)
                 .setDeadLetterAddress(SimpleString.of(DEAD_LETTER))
@@ -158,6 +223,7 @@ public class EmbeddedJournal {
                 .setAutoCreateQueues(false)
                 .setAutoCreateAddresses(false));
         config.addQueueConfiguration(QueueConfiguration.of(OUTBOUND).setRoutingType(RoutingType.ANYCAST).setDurable(true));
+        config.addQueueConfiguration(QueueConfiguration.of(EVENTS).setRoutingType(RoutingType.ANYCAST).setDurable(true));
         config.addQueueConfiguration(QueueConfiguration.of(SEQUENCES).setRoutingType(RoutingType.ANYCAST).setDurable(true)
                 .setLastValue(true));
         config.addQueueConfiguration(QueueConfiguration.of(DEAD_LETTER).setRoutingType(RoutingType.ANYCAST).setDurable(true));

@@ -26,13 +26,12 @@ import jakarta.jms.TextMessage;
 
 import org.jboss.logging.Logger;
 
-import io.millwright.edge.acquisition.Reading;
-import io.millwright.edge.config.PlantConfig;
+import io.millwright.edge.config.TagClass;
+import io.millwright.edge.forward.CloudEventMapper;
+import io.millwright.edge.processing.JournalEntry;
 import io.millwright.edge.status.EdgeMetrics;
 import io.millwright.model.common.ModelJson;
 import io.millwright.model.edge.SourceSequenced;
-import io.millwright.model.edge.TelemetrySample;
-import io.millwright.model.event.EventType;
 
 /**
  * Numbers readings per source and appends them to the journal. One JMS transaction per call holds the samples and
@@ -49,60 +48,65 @@ public class JournalWriter {
     public static final String SOURCE = "mw_source";
     public static final String SEQUENCE = "mw_sequence";
     public static final String TAG_CLASS = "mw_class";
+    public static final String CONNECTION = "mw_connection";
+    public static final String PLANT = "mw_plant";
+    public static final String OCCURRED_AT = "mw_occurred_at";
     private static final String LAST_VALUE_KEY = "_AMQ_LVQ_NAME";
 
     private static final Logger LOG = Logger.getLogger(JournalWriter.class);
 
     private final EmbeddedJournal journal;
     private final ConnectionFactory connectionFactory;
-    private final PlantConfig plant;
     private final EdgeMetrics metrics;
+    private final StoreBudget budget;
     private final Map<String, Long> lastSequence = new HashMap<>();
 
     private Connection connection;
     private Session session;
     private MessageProducer producer;
     private Queue outbound;
+    private Queue events;
     private Queue sequences;
 
-    JournalWriter(EmbeddedJournal journal, ConnectionFactory connectionFactory, PlantConfig plant, EdgeMetrics metrics) {
+    JournalWriter(EmbeddedJournal journal, ConnectionFactory connectionFactory, EdgeMetrics metrics, StoreBudget budget) {
         this.journal = journal;
         this.connectionFactory = connectionFactory;
-        this.plant = plant;
         this.metrics = metrics;
-    }
-
-    /** {@code <plantId>/<connectionId>}: sequence numbers, ordering and the Kafka key are per source. */
-    public static String sourceId(String plantId, String connectionId) {
-        return plantId + "/" + connectionId;
+        this.budget = budget;
     }
 
     /** Durable once this returns; on failure nothing of the batch is kept and the numbering is unchanged. */
-    public synchronized List<SourceSequenced> append(List<Reading> readings) {
-        if (readings == null || readings.isEmpty()) {
+    public synchronized List<SourceSequenced> append(List<JournalEntry> entries) {
+        if (entries == null || entries.isEmpty()) {
             return List.of();
         }
         Map<String, Long> before = new HashMap<>();
         List<SourceSequenced> written;
         try {
             open();
+            long dropped = budget.makeRoom();
+            if (dropped > 0) {
+                metrics.recordDropped(TagClass.TELEMETRY, dropped);
+            }
             Map<String, Long> touched = new LinkedHashMap<>();
-            written = new ArrayList<>(readings.size());
-            for (Reading reading : readings) {
-                String source = sourceId(plant.plantId(), reading.tag().connectionId());
+            written = new ArrayList<>(entries.size());
+            for (JournalEntry entry : entries) {
+                String source = entry.sourceId();
                 before.putIfAbsent(source, lastSequence.getOrDefault(source, 0L));
                 long sequence = lastSequence.merge(source, 1L, Long::sum);
-                TelemetrySample sample = new TelemetrySample(plant.plantId(), source, sequence, reading.tag().assetId(),
-                        reading.tag().id(), reading.value(), reading.textValue(), reading.quality(), reading.reason(),
-                        reading.sampledAt());
-                TextMessage message = session.createTextMessage(json(sample));
-                message.setStringProperty(TYPE, EventType.EDGE_TELEMETRY_SAMPLED.name());
+                SourceSequenced payload = entry.payload().apply(sequence);
+                TextMessage message = session.createTextMessage(json(payload));
+                message.setStringProperty(TYPE, entry.type().name());
                 message.setStringProperty(SOURCE, source);
+                message.setStringProperty(CONNECTION, entry.connectionId());
+                message.setStringProperty(PLANT, payload.plantId());
+                message.setLongProperty(OCCURRED_AT, CloudEventMapper.occurredAt(payload).toEpochMilli());
                 message.setLongProperty(SEQUENCE, sequence);
-                message.setStringProperty(TAG_CLASS, reading.tag().tagClass().name());
-                producer.send(outbound, message, DeliveryMode.PERSISTENT, Message.DEFAULT_PRIORITY, Message.DEFAULT_TIME_TO_LIVE);
+                message.setStringProperty(TAG_CLASS, entry.droppable() ? TagClass.TELEMETRY.name() : TagClass.EVENT.name());
+                producer.send(entry.isMachineEvent() ? events : outbound, message, DeliveryMode.PERSISTENT,
+                        Message.DEFAULT_PRIORITY, Message.DEFAULT_TIME_TO_LIVE);
                 touched.put(source, sequence);
-                written.add(sample);
+                written.add(payload);
             }
             for (Map.Entry<String, Long> entry : touched.entrySet()) {
                 Message marker = session.createMessage();
@@ -114,16 +118,16 @@ public class JournalWriter {
         } catch (JMSException | RuntimeException e) {
             lastSequence.putAll(before);
             rollbackAndClose();
-            throw new IllegalStateException("Cannot append " + readings.size() + " reading(s) to the edge journal: " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot append " + entries.size() + " entries to the edge journal: " + e.getMessage(), e);
         }
-        countAcquired(readings);
+        countAcquired(entries);
         return written;
     }
 
-    private void countAcquired(List<Reading> readings) {
+    private void countAcquired(List<JournalEntry> entries) {
         Map<String, Integer> perConnection = new HashMap<>();
-        for (Reading reading : readings) {
-            perConnection.merge(reading.tag().connectionId(), 1, Integer::sum);
+        for (JournalEntry entry : entries) {
+            perConnection.merge(entry.connectionId(), 1, Integer::sum);
         }
         perConnection.forEach(metrics::recordAcquired);
     }
@@ -158,6 +162,7 @@ public class JournalWriter {
         connection = connectionFactory.createConnection();
         session = connection.createSession(true, Session.SESSION_TRANSACTED);
         outbound = session.createQueue(EmbeddedJournal.OUTBOUND);
+        events = session.createQueue(EmbeddedJournal.EVENTS);
         sequences = session.createQueue(EmbeddedJournal.SEQUENCES);
         producer = session.createProducer(null);
         connection.start();

@@ -89,6 +89,35 @@ class SampleAssemblerTest {
         assertThat(supervisor.attemptDue("plc")).as("fixed clock: still inside the backoff").isFalse();
     }
 
+    @Test
+    void valueOutsideTheConfiguredRangeIsBadWithTheValueAndRangeThenGoodAgain() {
+        TagConfig pressure = new TagConfig("t.pressure", "plc", "holding-register:3", Duration.ofSeconds(1), TagDataType.NUMBER,
+                "BAR", BigDecimal.ZERO, "asset-1", TagClass.TELEMETRY, new BigDecimal("0"), new BigDecimal("400"), null, null, null);
+        List<TagConfig> one = List.of(pressure);
+
+        assertThat(assembler.assembleRead("plc", one, Map.of("t0", 120), null)).extracting(Reading::quality).containsExactly(SampleQuality.GOOD);
+        List<Reading> outside = assembler.assembleRead("plc", one, Map.of("t0", 512), null);
+        assertThat(outside).singleElement().satisfies(r -> {
+            assertThat(r.quality()).isEqualTo(SampleQuality.BAD);
+            assertThat(r.value()).isNull();
+            assertThat(r.reason()).isEqualTo("value 512 of tag t.pressure is outside its range [0, 400]");
+        });
+        assertThat(assembler.assembleRead("plc", one, Map.of("t0", -3), null)).as("still BAD: reported once").isEmpty();
+        assertThat(assembler.assembleRead("plc", one, Map.of("t0", 399), null)).extracting(Reading::quality).containsExactly(SampleQuality.GOOD);
+    }
+
+    @Test
+    void eventTagsAreForwardedOnChangeOnly() {
+        TagConfig state = new TagConfig("t.state", "plc", "holding-register:4", Duration.ofSeconds(1), TagDataType.NUMBER,
+                "1", BigDecimal.ZERO, "asset-1", TagClass.EVENT);
+        List<TagConfig> one = List.of(state);
+
+        assertThat(assembler.assembleRead("plc", one, Map.of("t0", 1), null)).hasSize(1);
+        assertThat(assembler.assembleRead("plc", one, Map.of("t0", 1), null)).isEmpty();
+        assertThat(assembler.assembleRead("plc", one, Map.of("t0", 2), null)).singleElement()
+                .satisfies(r -> assertThat(r.value().value()).isEqualByComparingTo("2"));
+    }
+
     private static TagConfig tag(String id, TagDataType type, String deadband) {
         String address = type == TagDataType.NUMBER ? "holding-register:1" : "holding-register:2";
         return new TagConfig(id, "plc", address, Duration.ofSeconds(1), type, "1", new BigDecimal(deadband), "asset-1",

@@ -48,7 +48,86 @@ class PlantConfigLoaderTest {
         assertThat(config.connection("oven-1").orElseThrow().tags().get(0).address()).isEqualTo("ns=2;s=Oven/Zone1/Temperature;REAL");
         assertThat(config.connection("filler-1").orElseThrow().tags().get(0).dataType()).isEqualTo(TagDataType.BOOLEAN);
         assertThat(config.connection("sim-1").orElseThrow().tags().get(0).dataType()).isEqualTo(TagDataType.TEXT);
-        assertThat(config.tags()).hasSize(6);
+        assertThat(config.tags()).hasSize(8);
+    }
+
+    @Test
+    void fullFileReadsLocalProcessing() {
+        PlantConfig config = PlantConfigLoader.load(FIXTURES.resolve("full.yaml"));
+
+        ConnectionConfig press = config.connection("press-1").orElseThrow();
+        assertThat(press.tags().get(0).rangeMin()).isEqualByComparingTo("-20");
+        assertThat(press.tags().get(0).rangeMax()).isEqualByComparingTo("150");
+        assertThat(press.tags().get(1).states()).containsOnly(
+                org.assertj.core.api.Assertions.entry("0", io.millwright.model.edge.MachineState.IDLE),
+                org.assertj.core.api.Assertions.entry("1", io.millwright.model.edge.MachineState.RUNNING),
+                org.assertj.core.api.Assertions.entry("3", io.millwright.model.edge.MachineState.RUNNING),
+                org.assertj.core.api.Assertions.entry("2", io.millwright.model.edge.MachineState.FAULT));
+        assertThat(config.connection("oven-1").orElseThrow().tags().get(1).aggregate()).isEqualTo(Duration.ofMinutes(1));
+        TagConfig fault = config.connection("filler-1").orElseThrow().tags().get(1);
+        assertThat(fault.tagClass()).as("a fault signal is an EVENT tag by default").isEqualTo(TagClass.EVENT);
+        assertThat(fault.faults().get("23")).isEqualTo(new TagConfig.FaultCode("Capper torque fault",
+                io.millwright.model.edge.AlertSeverity.CRITICAL));
+    }
+
+    @Test
+    void localProcessingMistakesAreNamedWithLineAndField() {
+        String yaml = """
+                plant: p
+                connections:
+                  - id: c
+                    url: simulated://x
+                    tags:
+                      - id: a
+                        address: RANDOM/a:INT
+                        scan: 1s
+                        asset: m1
+                        deadband: 1
+                        aggregate: 10s
+                      - id: b
+                        address: RANDOM/b:INT
+                        scan: 1s
+                        asset: m3
+                        class: telemetry
+                        states: {running: 1}
+                      - id: c1
+                        address: RANDOM/c:INT
+                        scan: 1s
+                        asset: m1
+                        range: {min: 10, max: 5}
+                      - id: d
+                        address: RANDOM/d:INT
+                        scan: 1s
+                        asset: m1
+                        states: {spinning: 1, idle: 0}
+                      - id: e
+                        address: RANDOM/e:INT
+                        scan: 1s
+                        asset: m1
+                        states: {running: 1}
+                      - id: f
+                        address: RANDOM/f:INT
+                        scan: 1s
+                        asset: m2
+                        faults: {0: {text: none}}
+                      - id: g
+                        address: RANDOM/g:STRING
+                        type: text
+                        scan: 1s
+                        asset: m2
+                        aggregate: 1m
+                """;
+        assertThatThrownBy(() -> PlantConfigLoader.parse(yaml, "plant.yaml"))
+                .isInstanceOf(PlantConfigException.class)
+                .satisfies(e -> assertThat(((PlantConfigException) e).problems()).containsExactlyInAnyOrder(
+                        "plant.yaml:11:20: connections[0].tags[0].aggregate: aggregate and deadband exclude each other (an aggregate uses every read)",
+                        "plant.yaml:16:16: connections[0].tags[1].class: a tag with states or faults is a machine signal and must be class EVENT",
+                        "plant.yaml:22:16: connections[0].tags[2].range: min (10) is greater than max (5)",
+                        "plant.yaml:27:18: connections[0].tags[3].states.spinning: must be one of [RUNNING, IDLE, SETUP, FAULT, MAINTENANCE, OFFLINE, UNKNOWN]",
+                        "plant.yaml:28:9: e.states: asset 'm1' already has its state signal in tag d",
+                        "plant.yaml:37:18: connections[0].tags[5].faults.0: code 0 means 'no fault' and cannot be mapped",
+                        "plant.yaml:37:17: connections[0].tags[5].faults: needs at least one fault code",
+                        "plant.yaml:43:20: connections[0].tags[6].aggregate: only number tags can be aggregated"));
     }
 
     @Test
@@ -62,7 +141,7 @@ class PlantConfigLoaderTest {
                             file + ":6:7: connections[0].reconnect.max: must not be shorter than reconnect.initial",
                             file + ":11:15: connections[0].tags[0].scan: must be a duration like 500ms, 2s, 5m or 1h (was 'fast')",
                             file + ":17:16: connections[0].tags[1].class: must be one of [TELEMETRY, EVENT] (was 'ALARM')",
-                            file + ":18:9: connections[0].tags[1].colour: unknown field (allowed: address, asset, class, deadband, id, scan, type, unit)",
+                            file + ":18:9: connections[0].tags[1].colour: unknown field (allowed: address, aggregate, asset, class, deadband, faults, id, range, scan, states, type, unit)",
                             file + ":13:9: connections[0].tags[1].id: duplicate tag id 'press1.temperature' (first defined at " + file + ":9:9)",
                             file + ":20:10: connections[1].url: must be a PLC4X connection string starting with modbus-tcp:, opcua:, s7: or simulated: (was 'mqtt://broker:1883')",
                             file + ":22:9: connections[1].tags[0].address: required field is missing");

@@ -1,0 +1,23 @@
+package io.millwright.edge.processing;
+
+import java.util.function.LongFunction;
+
+import io.millwright.model.edge.SourceSequenced;
+import io.millwright.model.event.EventType;
+
+/**
+ * One thing to make durable: its event type, the source whose sequence numbers it takes, the connection it was
+ * read through (for the per-connection counters) and whether the disk budget may drop it. The payload is built
+ * once the journal writer has assigned the sequence number.
+ *
+ * @param droppable true for TELEMETRY-class samples and aggregates; machine events and EVENT-class samples are
+ *                  never dropped
+ */
+public record JournalEntry(EventType type, String sourceId, String connectionId, boolean droppable,
+        LongFunction<SourceSequenced> payload) {
+
+    /** Machine events travel in their own lane, ahead of any telemetry backlog. */
+    public boolean isMachineEvent() {
+        return type == EventType.EDGE_MACHINE_STATE_CHANGED || type == EventType.EDGE_MACHINE_ALERT_RAISED;
+    }
+}
