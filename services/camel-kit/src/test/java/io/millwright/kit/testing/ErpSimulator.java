@@ -1,6 +1,7 @@
 package io.millwright.kit.testing;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -122,6 +123,79 @@ public final class ErpSimulator {
         return list("/sim/erp/postings" + query("type", type));
     }
 
+    /**
+     * Where the ERP sends ReleaseProductionOrder (erp-callback.wsdl), e.g. production-service's SOAP endpoint; null:
+     * nowhere (releases are then recorded as FAILED calls).
+     */
+    public void setReleaseCallbackUrl(String soapUrl) {
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("releaseCallbackUrl", soapUrl);
+        admin().send("POST", "/sim/erp/settings", change);
+    }
+
+    /** When on, CreateSalesOrder of a manufactured item (FG-100, FG-200) creates and releases a production order for it. */
+    public void setAutoRelease(boolean autoRelease) {
+        admin().send("POST", "/sim/erp/settings", Map.of("autoRelease", autoRelease));
+    }
+
+    /** The ERP's settings: releaseCallbackUrl, autoRelease, autoReleaseDelayMs. */
+    public Map<String, Object> settings() {
+        return admin().object("GET", "/sim/erp/settings", null);
+    }
+
+    /**
+     * Creates a production order (plant 1000) from the item's routing and BOM, linked to {@code salesOrderNumber}
+     * (may be null); with {@code release} it is released and ReleaseProductionOrder is sent before this returns. The
+     * answer is the order ({@code productionOrderNumber}, {@code lot}, {@code operations}, {@code components}, ...)
+     * and, when released, {@code release: {outcome, detail}} (outcome OK, DUPLICATE, REJECTED or FAILED).
+     */
+    public Map<String, Object> createProductionOrder(String itemId, BigDecimal quantity, String salesOrderNumber,
+            boolean release) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("itemId", itemId);
+        request.put("quantity", quantity);
+        request.put("salesOrderNumber", salesOrderNumber);
+        request.put("release", release);
+        return admin().object("POST", "/sim/erp/production-orders", request);
+    }
+
+    /** Releases the order if it is not yet and sends ReleaseProductionOrder (again); the call's {@code outcome}, {@code detail}. */
+    public Map<String, Object> releaseProductionOrder(String productionOrderNumber) {
+        return admin().object("POST", "/sim/erp/production-orders/" + SimulatorHttp.path(productionOrderNumber) + "/release",
+                null);
+    }
+
+    /** Every production order the ERP holds (seeded and created), with operations and components. */
+    public List<Map<String, Object>> productionOrders() {
+        return list("/sim/erp/production-orders");
+    }
+
+    /**
+     * Overwrites one stock position (created if missing): {@code status} UNRESTRICTED, QUALITY_HOLD or BLOCKED
+     * (null: UNRESTRICTED), {@code lot} may be null. Used to put a known variance into the ERP.
+     */
+    public Map<String, Object> setStock(String itemId, String plant, String location, String lot, String status,
+            BigDecimal quantity) {
+        Map<String, Object> position = new LinkedHashMap<>();
+        position.put("itemId", itemId);
+        position.put("plant", plant);
+        position.put("location", location);
+        position.put("lot", lot);
+        position.put("status", status);
+        position.put("quantity", quantity);
+        return admin().object("PUT", "/sim/erp/stock", position);
+    }
+
+    /** All stock balances: {@code itemId, plant, location, lot, status, quantity, unitOfMeasure}. */
+    public List<Map<String, Object>> stock() {
+        return list("/sim/erp/stock");
+    }
+
+    /** Stock balances of one item. */
+    public List<Map<String, Object>> stock(String itemId) {
+        return list("/sim/erp/stock" + query("itemId", itemId));
+    }
+
     /** {@code POST /sim/erp/reset}: forgets what earlier tests did to the simulator. */
     public void reset() {
         send("POST", "/sim/erp/reset", null);
@@ -130,6 +204,10 @@ public final class ErpSimulator {
     @Override
     public String toString() {
         return "ErpSimulator[" + baseUrl + "]";
+    }
+
+    private SimulatorHttp admin() {
+        return new SimulatorHttp("ERP simulator", baseUrl);
     }
 
     private List<Map<String, Object>> list(String path) {

@@ -4,20 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.millwright.kit.testing.CrmSimulator;
 import io.millwright.kit.testing.ErpSimulator;
 import io.millwright.kit.testing.ErpSimulatorResource;
+import io.millwright.kit.testing.MesSimulator;
 import io.millwright.kit.testing.PostgresDatabase;
+import io.millwright.kit.testing.WmsSimulator;
 
 /**
  * The packaged ERP simulator as every service's tests start it (the kit's {@link ErpSimulator} launcher, a child
@@ -112,6 +117,74 @@ class ErpSimulatorProcessIT {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("answered 400")
                 .hasMessageContaining("unknown posting type");
+    }
+
+    @Test
+    void kitClientsDriveTheErpPlanningAndThePlantApplicationsOfTheSameProcess() throws Exception {
+        Map<String, Object> order = erp.createProductionOrder("FG-100", new BigDecimal("12"), null, true);
+        assertThat(order).containsEntry("status", "RELEASED");
+        assertThat(order.get("release").toString()).contains("outcome=FAILED");
+        String number = (String) order.get("productionOrderNumber");
+        assertThat(erp.releaseProductionOrder(number)).containsEntry("outcome", "FAILED");
+        assertThat(erp.calls("ReleaseProductionOrder")).hasSize(2);
+        erp.setAutoRelease(true);
+        erp.setReleaseCallbackUrl("http://127.0.0.1:1/soap/release");
+        assertThat(erp.settings()).containsEntry("autoRelease", true);
+        erp.setStock("FG-100", "1000", "FG01", "L-FG100-0001", "BLOCKED", new BigDecimal("7"));
+        assertThat(erp.stock("FG-100")).anySatisfy(balance -> assertThat(balance)
+                .containsEntry("lot", "L-FG100-0001").containsEntry("status", "BLOCKED"));
+        assertThat(erp.stock()).hasSizeGreaterThan(1);
+
+        MesSimulator mes = MesSimulator.shared();
+        mes.reset();
+        mes.configure("http://127.0.0.1:1", false, 0);
+        assertThat(mes.baseUrl()).isEqualTo(erp.baseUrl());
+        HttpResponse<String> dispatched = post(mes.workOrdersUrl(), "{\"productionOrderId\":\"PO-IT-1\",\"plantId\":\"1000\","
+                + "\"itemId\":\"FG-100\",\"quantity\":{\"value\":5,\"unit\":\"EA\"},\"operations\":[{\"operationNumber\":"
+                + "\"0010\",\"resourceId\":\"RES-CNC-01\",\"plannedQuantity\":{\"value\":5,\"unit\":\"EA\"}}]}");
+        assertThat(dispatched.statusCode()).isEqualTo(201);
+        assertThat(mes.workOrders()).hasSize(1);
+        assertThat(mes.workOrder("PO-IT-1")).hasValueSatisfying(wo -> assertThat(wo).containsEntry("status", "RECEIVED"));
+        assertThat(mes.workOrder("PO-none")).isEmpty();
+        assertThat(mes.acknowledge("PO-IT-1")).isZero();
+        assertThat(mes.sendConfirmation(Map.of("productionOrderId", "PO-IT-1", "type", "YIELD"))).isZero();
+        String confirmationId = (String) mes.confirmations().get(0).get("confirmationId");
+        assertThat(mes.resendConfirmations(List.of(confirmationId), 2, true)).containsExactly(0, 0);
+        mes.injectFault(Duration.ofMinutes(1));
+        assertThat(post(mes.workOrdersUrl(), "{}").statusCode()).isEqualTo(503);
+        mes.clearFaults();
+
+        WmsSimulator wms = WmsSimulator.shared();
+        wms.reset();
+        wms.configure("http://127.0.0.1:1");
+        assertThat(post(wms.stockStatusUrl(), "{\"requestId\":\"R-IT\",\"plantId\":\"1000\",\"itemId\":\"FG-100\","
+                + "\"status\":\"BLOCKED\"}").statusCode()).isEqualTo(200);
+        assertThat(wms.stockStatusRequests()).hasSize(1);
+        assertThat(wms.sendReceipt(Map.of("itemId", "RM-300"))).isZero();
+        wms.injectFault(null);
+        assertThat(post(wms.stockStatusUrl(), "{}").statusCode()).isEqualTo(503);
+        wms.clearFaults();
+
+        CrmSimulator crm = CrmSimulator.shared();
+        crm.reset();
+        String milestone = "{\"eventId\":\"e-IT\",\"orderId\":\"o-IT\",\"crmOrderId\":\"CRM-IT\","
+                + "\"milestone\":\"PRODUCTION_RELEASED\",\"reachedAt\":\"2026-11-22T10:00:00Z\"}";
+        assertThat(post(crm.webhookUrl(), milestone).statusCode()).isEqualTo(204);
+        assertThat(post(crm.webhookUrl(), milestone).statusCode()).isEqualTo(204);
+        assertThat(crm.milestones("CRM-IT")).singleElement().satisfies(m -> assertThat(m).containsEntry("deliveries", 2));
+        crm.injectFault(Duration.ofSeconds(30));
+        assertThat(post(crm.webhookUrl(), milestone).statusCode()).isEqualTo(503);
+        crm.clearFaults();
+
+        erp.reset();
+        assertThat(erp.productionOrders()).extracting(o -> o.get("productionOrderNumber"))
+                .containsExactly("PO-700001", "PO-700002");
+        assertThat(erp.settings()).containsEntry("autoRelease", false);
+    }
+
+    private static HttpResponse<String> post(String url, String json) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> listItems() throws IOException, InterruptedException {

@@ -35,6 +35,9 @@ public class ErpCallEntity extends PanacheEntityBase {
 
     public String traceparent;
 
+    /** For outbound calls: the answer or the error. */
+    public String detail;
+
     public static List<ErpCallEntity> listByOperation(String operation) {
         return operation == null ? list("order by id") : list("operation = ?1 order by id", operation);
     }

@@ -19,6 +19,9 @@ import jakarta.persistence.Table;
 public class ProductionOrderEntity extends PanacheEntityBase {
 
     public static final String RELEASED = "RELEASED";
+    public static final String CREATED = "CREATED";
+    /** Origin of an order made through the admin API or auto-release (a reset removes these). */
+    public static final String ORIGIN_CREATED = "CREATED";
 
     @Id
     @Column(name = "production_order_number")
@@ -47,6 +50,9 @@ public class ProductionOrderEntity extends PanacheEntityBase {
 
     public String status;
 
+    /** SEED (from the migration) or CREATED (by the simulator at run time). */
+    public String origin;
+
     @OneToMany
     @JoinColumn(name = "production_order_number", insertable = false, updatable = false)
     @OrderBy("operationNumber")
@@ -62,6 +68,10 @@ public class ProductionOrderEntity extends PanacheEntityBase {
                 ? list("status = ?1 and releasedAt >= ?2 order by releasedAt, productionOrderNumber", RELEASED, since)
                 : list("status = ?1 and releasedAt >= ?2 and plant = ?3 order by releasedAt, productionOrderNumber",
                         RELEASED, since, plant);
+    }
+
+    public static List<ProductionOrderEntity> listAllOrdered() {
+        return list("order by productionOrderNumber");
     }
 
     public boolean hasOperation(String operationNumber) {

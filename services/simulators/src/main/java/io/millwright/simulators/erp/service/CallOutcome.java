@@ -7,5 +7,9 @@ public enum CallOutcome {
     /** Answered with an ErpFault (business or technical, injected or not). */
     FAULT,
     /** Refused with HTTP 503 by fault injection before reaching CXF. */
-    UNAVAILABLE
+    UNAVAILABLE,
+    /** Outbound call answered with accepted=false: the receiver refused the document. */
+    REJECTED,
+    /** Outbound call that got no usable answer (receiver down, SOAP fault, timeout, no address configured). */
+    FAILED
 }

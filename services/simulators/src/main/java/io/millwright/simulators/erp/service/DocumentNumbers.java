@@ -17,9 +17,13 @@ public class DocumentNumbers {
     String schema;
 
     public String next(String prefix, String sequence) {
+        return prefix + String.format("%06d", nextValue(sequence));
+    }
+
+    public long nextValue(String sequence) {
         Number value = (Number) em.createNativeQuery("select nextval(?1)")
                 .setParameter(1, schema + "." + sequence)
                 .getSingleResult();
-        return prefix + String.format("%06d", value.longValue());
+        return value.longValue();
     }
 }

@@ -17,6 +17,12 @@ public class ErpCallLog {
     /** In its own transaction: a call is recorded even when the operation's transaction rolled back. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void record(ErpCall call, CallOutcome outcome) {
+        record(call, outcome, null);
+    }
+
+    /** As above, with the answer or error of an outbound call. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void record(ErpCall call, CallOutcome outcome, String detail) {
         ErpCallEntity entity = new ErpCallEntity();
         entity.operation = call.operation() == null ? "UNKNOWN" : clip(call.operation(), 60);
         entity.receivedAt = call.receivedAt();
@@ -24,6 +30,7 @@ public class ErpCallLog {
         entity.businessKey = clip(call.businessKey(), 200);
         entity.correlationId = clip(call.correlationId(), 200);
         entity.traceparent = clip(call.traceparent(), 200);
+        entity.detail = clip(detail, 1000);
         entity.persist();
         LOG.debugf("ERP call %s key=%s correlation=%s -> %s", entity.operation, call.businessKey(),
                 call.correlationId(), outcome);

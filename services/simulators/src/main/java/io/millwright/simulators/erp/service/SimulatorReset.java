@@ -10,7 +10,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-/** Back to the seeded state: no orders, postings or calls, seed stock, numbering from 100001, no fault. */
+/**
+ * Back to the seeded state: no sales orders, postings or calls, seed stock, no production orders but the seeded
+ * ones, default settings, document numbering from 100001, no fault.
+ */
 @ApplicationScoped
 public class SimulatorReset {
 
@@ -26,6 +29,7 @@ public class SimulatorReset {
     @Inject
     FaultInjector faults;
 
+
     @Transactional
     public void reset() {
         em.createNativeQuery("truncate table {h-schema}sales_order_line, {h-schema}sales_order, {h-schema}posting,"
@@ -34,6 +38,16 @@ public class SimulatorReset {
                 + " (item_id, plant, location, lot, status, quantity, unit_of_measure)"
                 + " select item_id, plant, location, lot, status, quantity, unit_of_measure from {h-schema}stock_seed")
                 .executeUpdate();
+        // production orders made at run time go; their numbers and lots are not reused (see V3 migration)
+        em.createNativeQuery("delete from {h-schema}production_order_component where production_order_number in"
+                + " (select production_order_number from {h-schema}production_order where origin = 'CREATED')")
+                .executeUpdate();
+        em.createNativeQuery("delete from {h-schema}production_order_operation where production_order_number in"
+                + " (select production_order_number from {h-schema}production_order where origin = 'CREATED')")
+                .executeUpdate();
+        em.createNativeQuery("delete from {h-schema}production_order where origin = 'CREATED'").executeUpdate();
+        em.createNativeQuery("update {h-schema}erp_setting set release_callback_url = null, auto_release = false,"
+                + " auto_release_delay_ms = " + ErpSettings.DEFAULT_AUTO_RELEASE_DELAY_MS).executeUpdate();
         for (String sequence : SEQUENCES) {
             em.createNativeQuery("alter sequence {h-schema}" + sequence + " restart with 100001").executeUpdate();
         }

@@ -90,6 +90,46 @@ public class StockService {
                 .map(AdminViews.StockBalance::of).toList();
     }
 
+    /**
+     * Overwrites one position (item/plant/location/lot) with the given status and quantity, creating it if needed:
+     * what a stock count correction does, used to put a known variance into the ERP. Bad input:
+     * IllegalArgumentException.
+     */
+    @Transactional
+    public AdminViews.StockBalance overwrite(String itemId, String plant, String location, String lot, String status,
+            BigDecimal quantity) {
+        ItemEntity item = itemId == null ? null : ItemEntity.findById(itemId);
+        if (item == null) {
+            throw new IllegalArgumentException("item " + itemId + " does not exist");
+        }
+        if (plant == null || plant.isBlank() || location == null || location.isBlank()) {
+            throw new IllegalArgumentException("plant and location are required");
+        }
+        StockStatus stockStatus;
+        try {
+            stockStatus = StockStatus.fromValue(status == null ? StockStatus.UNRESTRICTED.value() : status);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("status must be UNRESTRICTED, QUALITY_HOLD or BLOCKED");
+        }
+        if (quantity == null || quantity.signum() < 0) {
+            throw new IllegalArgumentException("quantity must be >= 0");
+        }
+        String lotOrNull = lot == null || lot.isBlank() ? null : lot;
+        StockBalanceEntity balance = StockBalanceEntity.lockPosition(item.itemId, plant, location, lotOrNull);
+        if (balance == null) {
+            balance = new StockBalanceEntity();
+            balance.itemId = item.itemId;
+            balance.plant = plant;
+            balance.location = location;
+            balance.lot = lotOrNull;
+            balance.unitOfMeasure = item.baseUnitOfMeasure;
+            balance.persist();
+        }
+        balance.status = stockStatus.value();
+        balance.quantity = quantity;
+        return AdminViews.StockBalance.of(balance);
+    }
+
     private static ItemEntity requireItem(String itemId) {
         ItemEntity item = ItemEntity.findById(itemId);
         if (item == null) {

@@ -24,6 +24,7 @@ import io.millwright.erp.contract.PostProductionConfirmationRequest;
 import io.millwright.erp.contract.PostProductionConfirmationResponse;
 import io.millwright.erp.contract.SetStockStatusRequest;
 import io.millwright.erp.contract.SetStockStatusResponse;
+import io.millwright.simulators.erp.service.AutoRelease;
 import io.millwright.simulators.erp.service.ErpOperationRunner;
 import io.millwright.simulators.erp.service.MasterDataService;
 import io.millwright.simulators.erp.service.PostingService;
@@ -59,6 +60,9 @@ public class ErpSoapEndpoint implements ErpPortType {
     @Inject
     PostingService postings;
 
+    @Inject
+    AutoRelease autoRelease;
+
     @Override
     public ListCustomersResponse listCustomers(ListCustomersRequest request) throws ErpFault {
         return runner.read(SoapCallHeaders.current("ListCustomers", null), () -> masterData.listCustomers(request));
@@ -83,8 +87,14 @@ public class ErpSoapEndpoint implements ErpPortType {
 
     @Override
     public CreateSalesOrderResponse createSalesOrder(CreateSalesOrderRequest request) throws ErpFault {
-        return runner.run(SoapCallHeaders.current("CreateSalesOrder", request.getExternalReference()),
+        CreateSalesOrderResponse response = runner.run(
+                SoapCallHeaders.current("CreateSalesOrder", request.getExternalReference()),
                 () -> salesOrders.create(request), CreateSalesOrderResponse::isDuplicate);
+        if (!response.isDuplicate()) {
+            // committed by now; the release (if auto-release is on) follows on another thread
+            autoRelease.salesOrderCreated(response.getSalesOrderNumber());
+        }
+        return response;
     }
 
     @Override

@@ -1,0 +1,62 @@
+package io.millwright.simulators.mes.persistence;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A production order dispatched to the MES; the key is the production order. */
+@Entity
+@Table(name = "work_order", schema = "mes_sim")
+public class WorkOrderEntity extends PanacheEntityBase {
+
+    public static final String RECEIVED = "RECEIVED";
+    public static final String ACKNOWLEDGED = "ACKNOWLEDGED";
+
+    @Id
+    @Column(name = "production_order_id")
+    public String productionOrderId;
+
+    @Column(name = "mes_work_order_id")
+    public String mesWorkOrderId;
+
+    public String status;
+
+    /** The dispatch as first received. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> payload;
+
+    @Column(name = "dispatch_count")
+    public int dispatchCount;
+
+    @Column(name = "received_at")
+    public Instant receivedAt;
+
+    @Column(name = "last_received_at")
+    public Instant lastReceivedAt;
+
+    @Column(name = "correlation_id")
+    public String correlationId;
+
+    @Column(name = "acknowledged_at")
+    public Instant acknowledgedAt;
+
+    @Column(name = "ack_attempts")
+    public int ackAttempts;
+
+    /** What the last acknowledgement attempt got ("204", "404 ...", "unreachable: ..."). */
+    @Column(name = "ack_outcome")
+    public String ackOutcome;
+
+    public static List<WorkOrderEntity> listOrdered() {
+        return list("order by receivedAt, productionOrderId");
+    }
+}

@@ -1,0 +1,23 @@
+package io.millwright.simulators.wms.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** The WMS's one settings row (id 1). */
+@Entity
+@Table(name = "wms_setting", schema = "wms_sim")
+public class WmsSettingEntity extends PanacheEntityBase {
+
+    @Id
+    public Integer id;
+
+    @Column(name = "inventory_service_base_url")
+    public String inventoryServiceBaseUrl;
+
+    public static WmsSettingEntity current() {
+        return findById(1);
+    }
+}
