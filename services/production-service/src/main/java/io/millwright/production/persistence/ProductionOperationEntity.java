@@ -1,0 +1,71 @@
+package io.millwright.production.persistence;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Objects;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+@Entity
+@Table(name = "production_operation")
+@IdClass(ProductionOperationEntity.Key.class)
+public class ProductionOperationEntity extends PanacheEntityBase {
+
+    @Id
+    @ManyToOne
+    @JoinColumn(name = "order_id")
+    public ProductionOrderEntity order;
+
+    /** 1-based position in the routing, in the order ERP sent the operations. */
+    @Id
+    public int sequence;
+
+    @Column(name = "operation_number", nullable = false)
+    public String operationNumber;
+
+    @Column(nullable = false)
+    public String description;
+
+    @Column(name = "work_center_id")
+    public String workCenterId;
+
+    @Column(name = "resource_id", nullable = false)
+    public String resourceId;
+
+    @Column(name = "planned_quantity", nullable = false)
+    public BigDecimal plannedQuantity;
+
+    @Column(nullable = false)
+    public String uom;
+
+    /** A final confirmation of this operation was posted. */
+    @Column(nullable = false)
+    public boolean finished;
+
+    @Column(name = "last_confirmation_at")
+    public Instant lastConfirmationAt;
+
+    public static class Key implements Serializable {
+        public String order;
+        public int sequence;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && sequence == k.sequence && Objects.equals(order, k.order);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(order, sequence);
+        }
+    }
+}

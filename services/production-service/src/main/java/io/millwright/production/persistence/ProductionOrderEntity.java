@@ -1,0 +1,121 @@
+package io.millwright.production.persistence;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A production order released by ERP; {@code id} is the ERP order number. Also the pending-dispatch queue. */
+@Entity
+@Table(name = "production_order")
+public class ProductionOrderEntity extends PanacheEntityBase {
+
+    /** How the release reached us. */
+    public enum ReleaseSource {
+        CALLBACK, RECONCILIATION
+    }
+
+    @Id
+    public String id;
+
+    @Column(name = "plant_id", nullable = false)
+    public String plantId;
+
+    @Column(name = "item_id", nullable = false)
+    public String itemId;
+
+    @Column(nullable = false)
+    public BigDecimal quantity;
+
+    @Column(nullable = false)
+    public String uom;
+
+    @Column(name = "output_lot", nullable = false)
+    public String outputLot;
+
+    @Column(name = "sales_order_id")
+    public String salesOrderId;
+
+    @Column(name = "due_date", nullable = false)
+    public LocalDate dueDate;
+
+    @Column(name = "released_at", nullable = false)
+    public Instant releasedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "release_source", nullable = false)
+    public ReleaseSource releaseSource;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public OrderStatus status;
+
+    @Column(name = "mes_work_order_id")
+    public String mesWorkOrderId;
+
+    @Column(name = "dispatch_attempts", nullable = false)
+    public int dispatchAttempts;
+
+    @Column(name = "next_dispatch_at")
+    public Instant nextDispatchAt;
+
+    @Column(name = "last_dispatch_error")
+    public String lastDispatchError;
+
+    @Column(name = "dispatched_at")
+    public Instant dispatchedAt;
+
+    @Column(name = "acknowledged_at")
+    public Instant acknowledgedAt;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    /** When the MES recorded the confirmation that closed the order; confirmations recorded earlier still count. */
+    @Column(name = "closed_by_recorded_at")
+    public Instant closedByRecordedAt;
+
+    @Column(name = "correlation_id")
+    public String correlationId;
+
+    public String traceparent;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public int version;
+
+    @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("sequence")
+    public List<ProductionOperationEntity> operations = new ArrayList<>();
+
+    @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    public List<ProductionComponentEntity> components = new ArrayList<>();
+
+    public java.util.Optional<ProductionOperationEntity> operation(String operationNumber) {
+        return operations.stream().filter(op -> op.operationNumber.equals(operationNumber)).findFirst();
+    }
+
+    public ProductionOperationEntity lastOperation() {
+        return operations.get(operations.size() - 1);
+    }
+}

@@ -1,0 +1,46 @@
+package io.millwright.production.persistence;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One step in a production order's life, with the correlation and trace ids under which it happened. */
+@Entity
+@Table(name = "production_timeline")
+public class TimelineEntryEntity extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "production_timeline_seq")
+    @SequenceGenerator(name = "production_timeline_seq", sequenceName = "production_timeline_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(name = "order_id", nullable = false)
+    public String orderId;
+
+    @Column(nullable = false)
+    public String step;
+
+    public String detail;
+
+    @Column(nullable = false)
+    public Instant at;
+
+    @Column(name = "correlation_id")
+    public String correlationId;
+
+    @Column(name = "trace_id")
+    public String traceId;
+
+    public static List<TimelineEntryEntity> forOrder(String orderId) {
+        return list("orderId = ?1 order by at, id", orderId);
+    }
+}
