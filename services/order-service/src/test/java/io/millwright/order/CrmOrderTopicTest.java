@@ -25,6 +25,7 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(ErpSimulatorResource.class)
+@QuarkusTestResource(OrderCollaboratorsResource.class)
 class CrmOrderTopicTest {
 
     private static final String TOPIC = "millwright.crm.orders";

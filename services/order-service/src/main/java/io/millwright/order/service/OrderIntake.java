@@ -59,8 +59,9 @@ public class OrderIntake {
             return new Result(existing.get(), false);
         }
         validator.validate(request);
-        Map<String, BigDecimal> stock = availability.unrestrictedStock(
-                request.lines().stream().map(OrderRequest.Line::itemId).distinct().toList());
+        Map<String, BigDecimal> requested = new java.util.LinkedHashMap<>();
+        request.lines().forEach(line -> requested.merge(line.itemId(), line.quantity(), BigDecimal::add));
+        Map<String, BigDecimal> stock = availability.availableStock(requested);
         try {
             return new Result(QuarkusTransaction.requiringNew().call(() -> store(request, stock)), true);
         } catch (RuntimeException e) {
@@ -122,7 +123,7 @@ public class OrderIntake {
         timeline.record(order.id, OrderTimeline.ACCEPTED, order.lines.size() + " line(s), total " + total.toPlainString() + " "
                 + order.currency + ", CRM order " + order.crmOrderId, order.correlationId);
         if (stock.isEmpty()) {
-            timeline.record(order.id, OrderTimeline.AVAILABILITY_UNKNOWN, "Availability could not be checked; ERP did not answer",
+            timeline.record(order.id, OrderTimeline.AVAILABILITY_UNKNOWN, "Availability could not be checked; inventory-service did not answer",
                     order.correlationId);
         } else {
             List<String> short_ = order.lines.stream().filter(l -> l.availability == Availability.SHORT).map(l -> l.itemId).toList();

@@ -1,0 +1,51 @@
+package io.millwright.order.persistence;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A production order released for one of our orders (linked through the ERP sales order number), and its progress. */
+@Entity
+@Table(name = "production_link")
+public class ProductionLinkEntity extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "production_order_id")
+    public String productionOrderId;
+
+    @Column(name = "order_id", nullable = false)
+    public String orderId;
+
+    @Column(name = "item_id", nullable = false)
+    public String itemId;
+
+    @Column(nullable = false)
+    public BigDecimal quantity;
+
+    @Column(nullable = false)
+    public String uom;
+
+    @Column(name = "released_at", nullable = false)
+    public Instant releasedAt;
+
+    @Column(name = "started_at")
+    public Instant startedAt;
+
+    @Column(name = "completed_at")
+    public Instant completedAt;
+
+    /** When an unrestricted production receipt was posted (it may arrive before the completion). */
+    @Column(name = "unrestricted_receipt_at")
+    public Instant unrestrictedReceiptAt;
+
+    public static List<ProductionLinkEntity> forOrder(String orderId) {
+        return list("orderId = ?1 order by productionOrderId", orderId);
+    }
+}

@@ -1,0 +1,241 @@
+package io.millwright.order;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.cloudevents.CloudEvent;
+import io.millwright.kit.testing.CrmSimulator;
+import io.millwright.kit.testing.ErpSimulatorResource;
+import io.millwright.kit.testing.KafkaResource;
+import io.millwright.kit.testing.KafkaTestClient;
+import io.millwright.kit.testing.PostgresResource;
+import io.millwright.model.common.Quantity;
+import io.millwright.model.event.DomainEvents;
+import io.millwright.model.event.EventType;
+import io.millwright.model.event.Topics;
+import io.millwright.model.inventory.InventoryMovement;
+import io.millwright.model.inventory.InventoryMovementPosted;
+import io.millwright.model.inventory.MovementType;
+import io.millwright.model.inventory.StockStatus;
+import io.millwright.model.order.OrderMilestoneReached;
+import io.millwright.model.production.ConfirmationKind;
+import io.millwright.model.production.ConfirmationPosted;
+import io.millwright.model.production.ProductionConfirmation;
+import io.millwright.model.production.ProductionOperation;
+import io.millwright.model.production.ProductionOrder;
+import io.millwright.model.production.ProductionOrderReleased;
+import io.millwright.model.production.ProductionOrderStatus;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * O4 against real Kafka, PostgreSQL, the ERP simulator (which confirms the order) and the CRM simulator (which
+ * receives the milestones). Production and inventory events are produced as production-service and
+ * inventory-service publish them; availability comes from the in-test stand-in of inventory-service.
+ */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(ErpSimulatorResource.class)
+@QuarkusTestResource(OrderCollaboratorsResource.class)
+class OrderMilestoneTest {
+
+    private static final Duration FLOW_TIMEOUT = Duration.ofSeconds(40);
+    private static final List<String> ALL_MILESTONES = List.of("PRODUCTION_RELEASED", "PRODUCTION_STARTED",
+            "PRODUCTION_COMPLETED", "READY_TO_SHIP");
+
+    private final CrmSimulator crm = CrmSimulator.shared();
+
+    @BeforeEach
+    void ready() {
+        OrderFixtures.awaitReady();
+    }
+
+    @AfterEach
+    void backToNormal() {
+        crm.clearFaults();
+        AvailabilityStub.shared().up();
+    }
+
+    @Test
+    void productionAndInventoryEventsBecomeMilestonesOnTheTimelineInKafkaAndAtTheCrm() {
+        Order order = confirmedOrder();
+        String po = newProductionOrderId();
+
+        publish(released(po, order.erpNumber()));
+        publish(confirmation(po, "C1-" + po, ConfirmationKind.COMPLETION, 20, false));
+        publish(confirmation(po, "C2-" + po, ConfirmationKind.COMPLETION, 30, true));
+        // inventory-service posts the receipt in reaction to the completion, so it follows it
+        awaitMilestones(order.id(), List.of("PRODUCTION_COMPLETED"));
+        publish(receipt(po, StockStatus.QUALITY_HOLD));            // not yet shippable
+        publish(receipt(po, StockStatus.UNRESTRICTED));
+
+        JsonPath view = awaitMilestones(order.id(), ALL_MILESTONES);
+        assertThat(view.getList("timeline.detail", String.class)).anySatisfy(d -> assertThat(d).contains(po, "50 EA of FG-100"));
+
+        List<ConsumerRecord<String, byte[]>> events = KafkaTestClient.await(Topics.ORDER_EVENTS,
+                r -> OrderFixtures.isEvent(r, order.id(), EventType.ORDER_MILESTONE_REACHED.type()), 4, FLOW_TIMEOUT);
+        assertThat(events).extracting(r -> DomainEvents.data(DomainEvents.fromConsumerRecord(r), OrderMilestoneReached.class)
+                .milestone().name()).containsExactlyElementsOf(ALL_MILESTONES);
+
+        await().atMost(FLOW_TIMEOUT).untilAsserted(() -> assertThat(crm.milestones(order.crmOrderId()))
+                .extracting(m -> m.get("milestone")).containsExactlyElementsOf(ALL_MILESTONES));
+        assertThat(crm.milestones(order.crmOrderId())).allSatisfy(m -> {
+            assertThat(m).containsEntry("deliveries", 1).containsEntry("orderId", order.id());
+            assertThat(events).extracting(r -> KafkaTestClient.header(r, "ce_id")).contains((String) m.get("eventId"));
+        });
+    }
+
+    @Test
+    void duplicateAndOutOfOrderEventsNeverRepeatOrRewindAMilestone() {
+        Order order = confirmedOrder();
+        String po = newProductionOrderId();
+        CloudEvent release = released(po, order.erpNumber());
+
+        publish(release);
+        publish(release);                                           // same event again (same ce_id)
+        publish(released(po, order.erpNumber()));                  // same fact, new event id
+        // the receipt overtakes the completion (another topic): READY_TO_SHIP waits for the completion
+        publish(receipt(po, StockStatus.UNRESTRICTED));
+        awaitMilestones(order.id(), List.of("PRODUCTION_RELEASED"));
+        publish(confirmation(po, "C9-" + po, ConfirmationKind.COMPLETION, 50, true));
+        publish(confirmation(po, "C8-" + po, ConfirmationKind.LABOUR, 30, false));   // late, earlier confirmation
+
+        JsonPath view = awaitMilestones(order.id(), ALL_MILESTONES);
+        assertThat(view.getList("timeline.step", String.class)).filteredOn(ALL_MILESTONES::contains)
+                .containsExactlyElementsOf(ALL_MILESTONES);
+        await().atMost(FLOW_TIMEOUT).untilAsserted(() -> assertThat(crm.milestones(order.crmOrderId()))
+                .extracting(m -> m.get("milestone")).containsExactlyElementsOf(ALL_MILESTONES));
+        assertThat(OrderFixtures.eventsOf(order.id())).filteredOn(r -> EventType.ORDER_MILESTONE_REACHED.type()
+                .equals(KafkaTestClient.header(r, "ce_type"))).hasSize(4);
+    }
+
+    @Test
+    void eventsOfProductionOrdersOfNoKnownOrderAreIgnoredAndCounted() {
+        String po = newProductionOrderId();
+        publish(released(po, "SO-NOT-OURS-" + po));
+        publish(confirmation(po, "C1-" + po, ConfirmationKind.COMPLETION, 5, true));
+        await().atMost(FLOW_TIMEOUT).untilAsserted(() -> assertThat(given().get("/q/metrics").asString())
+                .containsPattern("millwright_order_events_unlinked_total\\{[^}]*type=\"[^\"]*production.confirmation.posted\"[^}]*\\} [1-9]"));
+    }
+
+    @Test
+    void milestoneIsDeliveredOnceTheCrmIsBack() {
+        Order order = confirmedOrder();
+        crm.injectFault(Duration.ofSeconds(1));
+        publish(released(newProductionOrderId(), order.erpNumber()));
+
+        await().atMost(FLOW_TIMEOUT).untilAsserted(() -> assertThat(crm.milestones(order.crmOrderId()))
+                .singleElement().satisfies(m -> assertThat(m).containsEntry("milestone", "PRODUCTION_RELEASED")
+                        .containsEntry("deliveries", 1)));
+    }
+
+    @Test
+    void milestoneTheCrmNeverTakesEndsInTheDeadLetterStoreAndCanBeReplayed() {
+        Order order = confirmedOrder();
+        crm.injectFault(null);
+        publish(released(newProductionOrderId(), order.erpNumber()));
+
+        String deadLetterId = await().atMost(FLOW_TIMEOUT).until(() -> given().get("/api/v1/dead-letters").jsonPath()
+                .<Map<String, Object>> getList("").stream()
+                .filter(l -> String.valueOf(l.get("reason")).contains("order " + order.id()))
+                .map(l -> String.valueOf(l.get("id"))).findFirst().orElse(null), id -> id != null);
+        assertThat(given().get("/api/v1/dead-letters/" + deadLetterId).jsonPath().getString("reason"))
+                .contains("PRODUCTION_RELEASED", "not delivered to the CRM after 5 attempt(s)", "503");
+        assertThat(crm.milestones(order.crmOrderId())).isEmpty();
+
+        crm.clearFaults();
+        given().post("/api/v1/dead-letters/" + deadLetterId + "/replay").then().statusCode(200);
+        await().atMost(FLOW_TIMEOUT).untilAsserted(() -> assertThat(crm.milestones(order.crmOrderId()))
+                .singleElement().satisfies(m -> assertThat(m).containsEntry("milestone", "PRODUCTION_RELEASED")));
+    }
+
+    @Test
+    void availabilityIsUnknownWhileInventoryServiceIsUnreachable() {
+        AvailabilityStub.shared().down();
+        String crmOrderId = OrderFixtures.newCrmOrderId();
+        String orderId = given().contentType(ContentType.JSON).body(OrderFixtures.order("valid-order", crmOrderId))
+                .post("/api/v1/orders").then().statusCode(202)
+                .body("lines[0].availability", equalTo("UNKNOWN"))
+                .body("lines[1].availability", equalTo("UNKNOWN"))
+                .extract().path("id");
+        assertThat(given().get("/api/v1/orders/" + orderId).jsonPath().getList("timeline.step", String.class))
+                .contains("AVAILABILITY_UNKNOWN");
+    }
+
+    // ---- helpers ----
+
+    private record Order(String id, String crmOrderId, String erpNumber) {
+    }
+
+    private static Order confirmedOrder() {
+        String crmOrderId = OrderFixtures.newCrmOrderId();
+        String id = given().contentType(ContentType.JSON).body(OrderFixtures.order("valid-order", crmOrderId))
+                .post("/api/v1/orders").then().statusCode(202).extract().path("id");
+        String erpNumber = await().atMost(FLOW_TIMEOUT).until(
+                () -> given().get("/api/v1/orders/" + id).jsonPath().getString("erpSalesOrderNumber"), n -> n != null);
+        return new Order(id, crmOrderId, erpNumber);
+    }
+
+    private static JsonPath awaitMilestones(String orderId, List<String> milestones) {
+        return await().atMost(FLOW_TIMEOUT).until(() -> given().get("/api/v1/orders/" + orderId).jsonPath(),
+                view -> view.getList("timeline.step", String.class).containsAll(milestones));
+    }
+
+    private static String newProductionOrderId() {
+        return "PO-T" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static CloudEvent released(String po, String salesOrderNumber) {
+        ProductionOrder order = new ProductionOrder(po, "1000", "FG-100", Quantity.of(50, "EA"), ProductionOrderStatus.RELEASED,
+                "RES-CNC-01", salesOrderNumber, "L-" + po, null, LocalDate.now().plusDays(7),
+                List.of(new ProductionOperation("0010", "Finish-machine valve body", "RES-CNC-01", "WC-CNC", null, null)),
+                List.of());
+        return event(EventType.PRODUCTION_ORDER_RELEASED, "production-service", po, new ProductionOrderReleased(order, Instant.now()));
+    }
+
+    private static CloudEvent confirmation(String po, String confirmationId, ConfirmationKind kind, long quantity,
+            boolean finalConfirmation) {
+        ProductionConfirmation confirmation = new ProductionConfirmation(confirmationId, kind, po, "0010", "RES-CNC-01",
+                kind == ConfirmationKind.LABOUR ? null : "FG-100", Quantity.of(quantity, kind == ConfirmationKind.LABOUR ? "MIN" : "EA"),
+                null, null, null, null, finalConfirmation, Instant.now());
+        return event(EventType.PRODUCTION_CONFIRMATION_POSTED, "production-service", po,
+                new ConfirmationPosted(confirmation, "PC-" + confirmationId, Instant.now()));
+    }
+
+    private static CloudEvent receipt(String po, StockStatus status) {
+        InventoryMovement movement = new InventoryMovement("MV-" + po, MovementType.PRODUCTION_RECEIPT, "FG-100", "L-" + po,
+                "1000", null, "FG01", Quantity.of(50, "EA"), status, po, null, "C2-" + po, Instant.now());
+        return event(EventType.INVENTORY_MOVEMENT_POSTED, "inventory-service", po,
+                new InventoryMovementPosted(movement, "GM-" + po, Instant.now()));
+    }
+
+    private static CloudEvent event(EventType type, String service, String subject, Object data) {
+        return DomainEvents.toCloudEvent(type, DomainEvents.source(service), UUID.randomUUID().toString(), subject, data,
+                Instant.now(), "corr-" + subject, null);
+    }
+
+    private static void publish(CloudEvent event) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        DomainEvents.kafkaHeaders(event).forEach((name, value) -> headers.put(name, new String(value, StandardCharsets.UTF_8)));
+        KafkaTestClient.send(EventType.fromType(event.getType()).topic(), event.getSubject(), event.getData().toBytes(), headers);
+    }
+}
