@@ -6,12 +6,17 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-
-import org.apache.kafka.common.Uuid;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import kafka.tools.StorageTool;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
 
 /**
  * Single-node KRaft Kafka (combined broker and controller) for the local run and for tests.
@@ -20,7 +25,9 @@ import kafka.tools.StorageTool;
  *
  * The data directory is formatted on first start and reused afterwards, so a stopped broker
  * restarted on the same directory keeps its topics and offsets (tests rely on that to simulate
- * a Kafka outage). Any {@code --override key=value} is added to the broker configuration.
+ * a Kafka outage). Any {@code --override key=value} is added to the broker configuration; {@code --topics a,b}
+ * creates those topics once the broker is up (consumers that subscribe before a topic exists may only see it at
+ * their next metadata refresh).
  */
 public final class LocalKafkaBroker {
 
@@ -48,6 +55,12 @@ public final class LocalKafkaBroker {
 
         formatIfNeeded(dataDir, configFile);
         System.out.printf("Millwright local Kafka: bootstrap 127.0.0.1:%d, data %s%n", port, dataDir);
+        String topics = options.get("topics");
+        if (topics != null && !topics.isBlank()) {
+            Thread creator = new Thread(() -> createTopics(port, List.of(topics.split(","))), "topic-creator");
+            creator.setDaemon(true);
+            creator.start();
+        }
         kafka.Kafka.main(new String[] {configFile.toString()});
     }
 
@@ -87,11 +100,38 @@ public final class LocalKafkaBroker {
         }
     }
 
+    /** Creates the topics that do not exist yet (3 partitions, replication 1), retrying until the broker answers. */
+    static void createTopics(int port, List<String> names) {
+        Properties admin = new Properties();
+        admin.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + port);
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (System.currentTimeMillis() < deadline) {
+            try (Admin client = Admin.create(admin)) {
+                Set<String> existing = client.listTopics().names().get(10, TimeUnit.SECONDS);
+                List<NewTopic> missing = names.stream().map(String::trim).filter(n -> !n.isEmpty() && !existing.contains(n))
+                        .map(n -> new NewTopic(n, 3, (short) 1)).toList();
+                if (!missing.isEmpty()) {
+                    client.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+                }
+                System.out.printf("Millwright local Kafka: topics ready: %s%n", names);
+                return;
+            } catch (Exception e) {
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        System.err.println("Millwright local Kafka: could not create topics " + names);
+    }
+
     private static Map<String, String> parse(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("Usage: --port N --controller-port N --data-dir DIR [--override k=v,k=v]; got " + args[i]);
+                throw new IllegalArgumentException("Usage: --port N --controller-port N --data-dir DIR [--override k=v,k=v] [--topics a,b]; got " + args[i]);
             }
             options.merge(args[i].substring(2), args[++i], (a, b) -> a + "," + b);
         }
