@@ -34,6 +34,7 @@ import io.millwright.edge.config.EdgeConfig;
 import io.millwright.edge.config.PlantConfig;
 import io.millwright.edge.status.EdgeMetrics;
 import io.millwright.edge.store.EmbeddedJournal;
+import io.millwright.edge.store.JournalLines;
 import io.millwright.edge.store.JournalWriter;
 import io.quarkus.runtime.StartupEvent;
 
@@ -156,6 +157,8 @@ public class KafkaForwarder {
         final Thread thread;
         volatile boolean running = true;
         long nextSendNanos = System.nanoTime();
+        long pendingRemoval;
+        long batchEntries;
         Connection connection;
         Session session;
         MessageConsumer consumer;
@@ -187,9 +190,10 @@ public class KafkaForwarder {
                     if (batch.isEmpty()) {
                         continue;
                     }
-                    pace(batch.size());
+                    pace(batchEntries);
                     forward(batch);
                     session.commit();
+                    journal.entriesRemoved(pendingRemoval);
                     succeeded();
                     backoff = config.forward().initialBackoff().toMillis();
                 } catch (InterruptedException e) {
@@ -210,6 +214,7 @@ public class KafkaForwarder {
             close();
         }
 
+        /** Journal messages until they hold about {@code batch-size} entries (a message holds one scan of a source). */
         private List<Message> receiveBatch() throws JMSException {
             List<Message> batch = new ArrayList<>();
             Message first = consumer.receive(250);
@@ -217,32 +222,41 @@ public class KafkaForwarder {
                 return batch;
             }
             batch.add(first);
+            long entries = entries(first);
             int max = config.forward().batchSize();
             Message next;
-            while (batch.size() < max && (next = consumer.receiveNoWait()) != null) {
+            while (entries < max && (next = consumer.receiveNoWait()) != null) {
                 batch.add(next);
+                entries += entries(next);
             }
+            batchEntries = entries;
             return batch;
+        }
+
+        private static long entries(Message message) throws JMSException {
+            return message.propertyExists(JournalWriter.COUNT) ? message.getIntProperty(JournalWriter.COUNT) : 1;
         }
 
         /** Sends the batch and waits for every acknowledgement; throws if any record was not acknowledged. */
         private void forward(List<Message> batch) throws Exception {
             Producer<String, byte[]> currentProducer = producer();
-            List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+            List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size() * 64);
             Map<String, Integer> perConnection = new LinkedHashMap<>();
+            long removed = 0;
             for (Message message : batch) {
-                ProducerRecord<String, byte[]> record;
+                List<ProducerRecord<String, byte[]>> records;
                 try {
-                    record = CloudEventMapper.toRecord(message.getStringProperty(JournalWriter.TYPE),
-                            message instanceof TextMessage text ? text.getText() : null,
-                            message.getStringProperty(JournalWriter.PLANT), message.getStringProperty(JournalWriter.SOURCE),
-                            longProperty(message, JournalWriter.SEQUENCE), longProperty(message, JournalWriter.OCCURRED_AT));
+                    records = records(message);
                 } catch (UnforwardableEntryException e) {
                     deadLetter(message, e.getMessage());
+                    removed += entries(message);
                     continue;
                 }
-                acks.add(currentProducer.send(record));
-                perConnection.merge(String.valueOf(message.getStringProperty(JournalWriter.CONNECTION)), 1, Integer::sum);
+                for (ProducerRecord<String, byte[]> record : records) {
+                    acks.add(currentProducer.send(record));
+                }
+                removed += records.size();
+                perConnection.merge(String.valueOf(message.getStringProperty(JournalWriter.CONNECTION)), records.size(), Integer::sum);
             }
             try {
                 for (Future<RecordMetadata> ack : acks) {
@@ -253,6 +267,32 @@ public class KafkaForwarder {
                 throw e;
             }
             perConnection.forEach(metrics::recordForwarded);
+            pendingRemoval = removed;
+        }
+
+        /** One record per entry; a multi-entry message that cannot be read as a whole is unforwardable as a whole. */
+        private List<ProducerRecord<String, byte[]>> records(Message message) throws JMSException {
+            String body = message instanceof TextMessage text ? text.getText() : null;
+            String plant = message.getStringProperty(JournalWriter.PLANT);
+            String source = message.getStringProperty(JournalWriter.SOURCE);
+            if (!message.propertyExists(JournalWriter.FORMAT)) {
+                return List.of(CloudEventMapper.toRecord(message.getStringProperty(JournalWriter.TYPE), body, plant, source,
+                        longProperty(message, JournalWriter.SEQUENCE), longProperty(message, JournalWriter.OCCURRED_AT)));
+            }
+            if (!JournalLines.FORMAT.equals(message.getStringProperty(JournalWriter.FORMAT)) || body == null) {
+                throw new UnforwardableEntryException("journal message in unknown format " + message.getStringProperty(JournalWriter.FORMAT));
+            }
+            List<JournalLines.Line> lines;
+            try {
+                lines = JournalLines.parse(body);
+            } catch (IllegalArgumentException e) {
+                throw new UnforwardableEntryException(e.getMessage());
+            }
+            List<ProducerRecord<String, byte[]>> records = new ArrayList<>(lines.size());
+            for (JournalLines.Line line : lines) {
+                records.add(CloudEventMapper.toRecord(line.type(), line.json(), plant, source, line.sequence(), line.occurredAtMillis()));
+            }
+            return records;
         }
 
         /** Waits as long as it takes (the producer retries in order), reporting the link down meanwhile. */
@@ -278,14 +318,18 @@ public class KafkaForwarder {
         private void deadLetter(Message message, String reason) throws JMSException {
             LOG.errorf("Journal entry cannot be forwarded, moved to %s: %s", EmbeddedJournal.DEAD_LETTER, reason);
             Message copy = message instanceof TextMessage text ? session.createTextMessage(text.getText()) : session.createMessage();
-            copy.setStringProperty(JournalWriter.TYPE, message.getStringProperty(JournalWriter.TYPE));
-            copy.setStringProperty(JournalWriter.SOURCE, message.getStringProperty(JournalWriter.SOURCE));
+            for (Object name : java.util.Collections.list(message.getPropertyNames())) {
+                String property = name.toString();
+                if (property.startsWith("mw_")) {
+                    copy.setObjectProperty(property, message.getObjectProperty(property));
+                }
+            }
             copy.setStringProperty(DEAD_LETTER_REASON, reason);
             deadLetters.send(copy, DeliveryMode.PERSISTENT, Message.DEFAULT_PRIORITY, Message.DEFAULT_TIME_TO_LIVE);
             metrics.recordDeadLettered();
         }
 
-        private void pace(int records) throws InterruptedException {
+        private void pace(long records) throws InterruptedException {
             if (nanosPerRecord == 0) {
                 return;
             }

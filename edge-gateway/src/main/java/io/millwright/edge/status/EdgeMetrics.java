@@ -131,6 +131,10 @@ public class EdgeMetrics {
         deadLettered.increment();
     }
 
+    public long dropped(TagClass tagClass) {
+        return (long) dropped.get(tagClass).count();
+    }
+
     public long droppedTotal() {
         return (long) dropped.values().stream().mapToDouble(Counter::count).sum();
     }

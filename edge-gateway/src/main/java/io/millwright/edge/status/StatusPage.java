@@ -86,7 +86,7 @@ public class StatusPage {
                 .append(row("oldest waiting entry", String.format(java.util.Locale.ROOT, "%.1f s", metrics.oldestEntryAgeSeconds())))
                 .append(row("acquired since start", Long.toString(metrics.acquiredTotal())))
                 .append(row("forwarded since start", Long.toString(metrics.forwardedTotal())))
-                .append(row("machine events waiting", Long.toString(journal.backlog(EmbeddedJournal.EVENTS))))
+                .append(row("machine events waiting", Long.toString(journal.waitingEntries(EmbeddedJournal.EVENTS))))
                 .append(row("store", journal.storedBytes() + " of " + budget.maxBytes() + " bytes"
                         + (budget.isFull() ? " – FULL of events: acquisition paused" : "")))
                 .append(row("dropped by the disk budget since start", Long.toString(metrics.droppedTotal())))

@@ -3,6 +3,7 @@ package io.millwright.edge.store;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -48,6 +49,7 @@ public class EmbeddedJournal {
 
     private final Path dataDir;
     private final long memoryBytes;
+    private final java.util.concurrent.atomic.AtomicLong waitingEntries = new java.util.concurrent.atomic.AtomicLong();
     private EmbeddedActiveMQ server;
 
     EmbeddedJournal(EdgeConfig config) {
@@ -69,7 +71,8 @@ public class EmbeddedJournal {
             EmbeddedActiveMQ embedded = new EmbeddedActiveMQ().setConfiguration(configuration());
             embedded.start();
             server = embedded;
-            LOG.infof("Edge journal started in %s", dataDir);
+            waitingEntries.set(countWaitingEntries());
+            LOG.infof("Edge journal started in %s with %d entries waiting", dataDir, waitingEntries.get());
         } catch (Exception e) {
             throw new IllegalStateException("Cannot start the edge journal (embedded Artemis) in " + dataDir + ": " + e.getMessage(), e);
         }
@@ -79,17 +82,46 @@ public class EmbeddedJournal {
         return server != null && server.getActiveMQServer().isActive();
     }
 
-    /** Messages waiting to be forwarded, both lanes. */
+    /**
+     * Entries (samples, aggregates, events) waiting to be forwarded, both lanes; -1 while the journal is down.
+     * Counted at start-up from the journal, then kept up to date by the writer, the forwarder and the budget.
+     */
     public long backlog() {
-        long telemetry = backlog(OUTBOUND);
-        long events = backlog(EVENTS);
-        return telemetry < 0 || events < 0 ? -1 : telemetry + events;
+        return isActive() ? Math.max(0, waitingEntries.get()) : -1;
     }
 
-    /** Messages waiting in one lane ({@link #OUTBOUND} or {@link #EVENTS}); -1 while the journal is down. */
+    public void entriesAppended(long count) {
+        waitingEntries.addAndGet(count);
+    }
+
+    public void entriesRemoved(long count) {
+        waitingEntries.addAndGet(-count);
+    }
+
+    /** Journal messages (each holds the entries of one source from one scan) waiting in one lane; -1 while down. */
     public long backlog(String lane) {
         Queue queue = queue(lane);
         return queue == null ? -1 : queue.getMessageCount();
+    }
+
+    /** Entries waiting in one lane, counted by browsing it (for the small events lane and for tests). */
+    public long waitingEntries(String lane) {
+        Queue queue = queue(lane);
+        if (queue == null) {
+            return -1;
+        }
+        long total = 0;
+        try (var iterator = queue.browserIterator()) {
+            while (iterator.hasNext()) {
+                total += entries(iterator.next());
+            }
+        }
+        for (List<MessageReference> delivering : queue.getDeliveringMessages().values()) {
+            for (MessageReference reference : delivering) {
+                total += entries(reference);
+            }
+        }
+        return total;
     }
 
     /** Bytes of the messages waiting in both lanes (what the disk budget limits); -1 while the journal is down. */
@@ -110,33 +142,58 @@ public class EmbeddedJournal {
         if (queue == null || bytes <= 0) {
             return new Dropped(0, 0);
         }
-        List<Long> ids = new java.util.ArrayList<>();
+        Map<Long, long[]> candidates = new java.util.LinkedHashMap<>();
         long freed = 0;
         try (var iterator = queue.browserIterator()) {
             while (freed < bytes && iterator.hasNext()) {
                 MessageReference reference = iterator.next();
                 Object tagClass = reference.getMessage().getObjectProperty(SimpleString.of(classProperty));
                 if (tagClass != null && droppableClass.equals(tagClass.toString())) {
-                    ids.add(reference.getMessageID());
-                    freed += reference.getPersistentSize();
+                    long size = reference.getPersistentSize();
+                    candidates.put(reference.getMessageID(), new long[] {entries(reference), size});
+                    freed += size;
                 }
             }
         }
-        long count = 0;
+        long entries = 0;
         long deletedBytes = 0;
-        for (Long id : ids) {
-            if (queue.deleteReference(id)) {
-                count++;
+        for (Map.Entry<Long, long[]> candidate : candidates.entrySet()) {
+            if (queue.deleteReference(candidate.getKey())) {
+                entries += candidate.getValue()[0];
+                deletedBytes += candidate.getValue()[1];
             }
         }
-        if (count > 0) {
-            deletedBytes = freed * count / ids.size();
-        }
-        return new Dropped(count, deletedBytes);
+        entriesRemoved(entries);
+        return new Dropped(entries, deletedBytes);
     }
 
     /** Entries and (approximate) bytes removed by the disk budget. */
     public record Dropped(long entries, long bytes) {
+    }
+
+    private long countWaitingEntries() {
+        long total = 0;
+        for (String lane : List.of(OUTBOUND, EVENTS)) {
+            Queue queue = server.getActiveMQServer().locateQueue(lane);
+            if (queue == null) {
+                continue;
+            }
+            try (var iterator = queue.browserIterator()) {
+                while (iterator.hasNext()) {
+                    total += entries(iterator.next());
+                }
+            } catch (Exception e) {
+                LOG.warnf("Counting the waiting entries of %s failed (%s); counting messages instead", lane, e.getMessage());
+                total += queue.getMessageCount();
+            }
+        }
+        return total;
+    }
+
+    /** A message holds {@code mw_count} entries ({@link JournalWriter#COUNT}); older single-entry messages hold one. */
+    private static long entries(MessageReference reference) {
+        Object count = reference.getMessage().getObjectProperty(SimpleString.of(JournalWriter.COUNT));
+        return count instanceof Number n ? n.longValue() : 1;
     }
 
     private Queue queue(String name) {

@@ -51,6 +51,9 @@ public class JournalWriter {
     public static final String CONNECTION = "mw_connection";
     public static final String PLANT = "mw_plant";
     public static final String OCCURRED_AT = "mw_occurred_at";
+    /** Present on messages holding several entries as {@link JournalLines}; {@link #SEQUENCE} is then the first. */
+    public static final String FORMAT = "mw_format";
+    public static final String COUNT = "mw_count";
     private static final String LAST_VALUE_KEY = "_AMQ_LVQ_NAME";
 
     private static final Logger LOG = Logger.getLogger(JournalWriter.class);
@@ -90,23 +93,41 @@ public class JournalWriter {
             }
             Map<String, Long> touched = new LinkedHashMap<>();
             written = new ArrayList<>(entries.size());
+            // one journal message per source and class per append: the entries of one scan travel together
+            Map<String, List<JournalEntry>> groups = new LinkedHashMap<>();
             for (JournalEntry entry : entries) {
-                String source = entry.sourceId();
+                groups.computeIfAbsent(entry.sourceId() + '|' + entry.droppable() + '|' + entry.isMachineEvent(),
+                        k -> new ArrayList<>()).add(entry);
+            }
+            for (List<JournalEntry> group : groups.values()) {
+                JournalEntry first = group.get(0);
+                String source = first.sourceId();
                 before.putIfAbsent(source, lastSequence.getOrDefault(source, 0L));
-                long sequence = lastSequence.merge(source, 1L, Long::sum);
-                SourceSequenced payload = entry.payload().apply(sequence);
-                TextMessage message = session.createTextMessage(json(payload));
-                message.setStringProperty(TYPE, entry.type().name());
+                StringBuilder body = new StringBuilder(group.size() * 320);
+                long firstSequence = 0;
+                long sequence = 0;
+                String plantId = null;
+                for (JournalEntry entry : group) {
+                    sequence = lastSequence.merge(source, 1L, Long::sum);
+                    if (firstSequence == 0) {
+                        firstSequence = sequence;
+                    }
+                    SourceSequenced payload = entry.payload().apply(sequence);
+                    plantId = payload.plantId();
+                    JournalLines.append(body, entry.type(), sequence, CloudEventMapper.occurredAt(payload).toEpochMilli(), json(payload));
+                    written.add(payload);
+                }
+                TextMessage message = session.createTextMessage(body.toString());
+                message.setStringProperty(FORMAT, JournalLines.FORMAT);
                 message.setStringProperty(SOURCE, source);
-                message.setStringProperty(CONNECTION, entry.connectionId());
-                message.setStringProperty(PLANT, payload.plantId());
-                message.setLongProperty(OCCURRED_AT, CloudEventMapper.occurredAt(payload).toEpochMilli());
-                message.setLongProperty(SEQUENCE, sequence);
-                message.setStringProperty(TAG_CLASS, entry.droppable() ? TagClass.TELEMETRY.name() : TagClass.EVENT.name());
-                producer.send(entry.isMachineEvent() ? events : outbound, message, DeliveryMode.PERSISTENT,
+                message.setStringProperty(CONNECTION, first.connectionId());
+                message.setStringProperty(PLANT, plantId);
+                message.setLongProperty(SEQUENCE, firstSequence);
+                message.setIntProperty(COUNT, group.size());
+                message.setStringProperty(TAG_CLASS, first.droppable() ? TagClass.TELEMETRY.name() : TagClass.EVENT.name());
+                producer.send(first.isMachineEvent() ? events : outbound, message, DeliveryMode.PERSISTENT,
                         Message.DEFAULT_PRIORITY, Message.DEFAULT_TIME_TO_LIVE);
                 touched.put(source, sequence);
-                written.add(payload);
             }
             for (Map.Entry<String, Long> entry : touched.entrySet()) {
                 Message marker = session.createMessage();
@@ -120,6 +141,7 @@ public class JournalWriter {
             rollbackAndClose();
             throw new IllegalStateException("Cannot append " + entries.size() + " entries to the edge journal: " + e.getMessage(), e);
         }
+        journal.entriesAppended(entries.size());
         countAcquired(entries);
         return written;
     }

@@ -28,7 +28,6 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-import io.millwright.kit.testing.KafkaBroker;
 import io.millwright.kit.testing.ServiceProcess;
 import io.millwright.model.event.Topics;
 
@@ -53,8 +52,9 @@ public final class EdgeBenchmark {
         int outageSeconds = arg(args, 4, 60);
         String javaOpts = System.getProperty("bench.java-opts", "-Xmx256m -XX:+ExitOnOutOfMemoryError");
 
-        KafkaBroker broker = KafkaBroker.shared();
         Path work = Files.createDirectories(Path.of("target", "bench")).toAbsolutePath();
+        Broker broker = new Broker(work);
+        broker.start();
         Path plant = work.resolve("plant.yaml");
         Files.writeString(plant, plantFile(connections, tags, scanMillis));
         Path dataDir = Files.createTempDirectory(work, "journal-");
@@ -129,6 +129,54 @@ public final class EdgeBenchmark {
         System.out.printf("| entries dropped by the disk budget | %,.0f |%n", dropped);
         System.out.printf("| gateway peak RSS (VmHWM) | %,d MB |%n", peakRss / 1024);
         System.exit(0);
+    }
+
+    /**
+     * The local single-node Kafka as its own JVM with full JIT and Kafka's default flush policy (durability by the
+     * page cache here; by replication in a real cluster), stopped and started on the same data directory.
+     */
+    private static final class Broker {
+        private final Path dataDir;
+        private final int port = ServiceProcess.freePort();
+        private final int controllerPort = ServiceProcess.freePort();
+        private Process process;
+
+        Broker(Path work) throws IOException {
+            this.dataDir = Files.createTempDirectory(work, "kafka-");
+        }
+
+        String bootstrapServers() {
+            return "127.0.0.1:" + port;
+        }
+
+        void start() throws Exception {
+            Path jar = Path.of(System.getProperty("millwright.root", "."), "deploy", "kafka-broker", "target", "kafka-broker.jar");
+            process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-jar",
+                    jar.toString(), "--port", Integer.toString(port), "--controller-port", Integer.toString(controllerPort),
+                    "--data-dir", dataDir.toString(), "--topics", Topics.EDGE_TELEMETRY + "," + Topics.EDGE_EVENTS,
+                    "--override", "log.flush.interval.messages=" + Long.MAX_VALUE)
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("broker.log").toFile()))
+                    .start();
+            Process started = process;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline) {
+                try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+                    return;
+                } catch (IOException notYet) {
+                    Thread.sleep(250);
+                }
+            }
+            throw new IllegalStateException("Kafka did not start; see " + dataDir.resolve("broker.log"));
+        }
+
+        void stop() throws InterruptedException {
+            if (process != null) {
+                process.destroy();
+                process.waitFor();
+                process = null;
+            }
+        }
     }
 
     private static String plantFile(int connections, int tags, int scanMillis) {
