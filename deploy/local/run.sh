@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Millwright on one machine: real Kafka (KRaft, from the Apache jars), the machine's PostgreSQL, the ERP
-# simulator and order-service; then one sample CRM order is posted so you can watch it flow.
+# Millwright on one machine, the whole order-to-production chain: real Kafka (KRaft, from the Apache jars), the
+# machine's PostgreSQL, the simulators (ERP, MES, WMS, CRM webhook), order-service, production-service and
+# inventory-service. A sample CRM order is posted; the ERP confirms it and releases production orders for it, the
+# MES simulator gets the work orders, acknowledges them and sends the confirmations, inventory-service receives the
+# produced lots, and order-service reports the milestones (up to READY_TO_SHIP) to the CRM simulator.
 #
-#   deploy/local/run.sh            build if needed, start everything, post a sample order, keep running (Ctrl-C stops all)
+#   deploy/local/run.sh            build if needed, start everything, run the sample order, keep running (Ctrl-C stops all)
 #   deploy/local/run.sh --rebuild  rebuild the jars first
-#   deploy/local/run.sh --no-wait  start, post the sample order, print the URLs, stop everything and exit
+#   deploy/local/run.sh --no-wait  start, run the sample order to READY_TO_SHIP, print the URLs, stop everything and exit
 #
-# Environment: PGHOST/PGPORT/PGUSER (default 127.0.0.1/5432/postgres), MILLWRIGHT_DB (default millwright),
-# KAFKA_PORT (9092), ERP_SIM_PORT (8090), ORDER_SERVICE_PORT (8081).
+# Needs java 17+, curl, jq, psql/pg_isready. Environment: PGHOST/PGPORT/PGUSER (default 127.0.0.1/5432/postgres),
+# MILLWRIGHT_DB (default millwright), KAFKA_PORT (9092, controller on +1), ERP_SIM_PORT (8090, all simulators),
+# ORDER_SERVICE_PORT (8081), PRODUCTION_SERVICE_PORT (8082), INVENTORY_SERVICE_PORT (8083).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -18,12 +22,16 @@ DB="${MILLWRIGHT_DB:-millwright}"
 KAFKA_PORT="${KAFKA_PORT:-9092}"
 ERP_SIM_PORT="${ERP_SIM_PORT:-8090}"
 ORDER_SERVICE_PORT="${ORDER_SERVICE_PORT:-8081}"
+PRODUCTION_SERVICE_PORT="${PRODUCTION_SERVICE_PORT:-8082}"
+INVENTORY_SERVICE_PORT="${INVENTORY_SERVICE_PORT:-8083}"
+# every topic the services publish to or consume (created before they start)
+TOPICS="millwright.crm.orders,millwright.order.events,millwright.production.events,millwright.inventory.events,millwright.quality.events"
 REBUILD=0; WAIT=1
 for arg in "$@"; do
   case "$arg" in
     --rebuild) REBUILD=1 ;;
     --no-wait) WAIT=0 ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "unknown option $arg (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -35,7 +43,8 @@ PIDS=()
 cleanup() {
   if [ ${#PIDS[@]} -gt 0 ]; then
     say "Stopping Millwright"
-    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+    # services first, Kafka last (reverse start order)
+    for (( i=${#PIDS[@]}-1; i>=0; i-- )); do kill "${PIDS[$i]}" 2>/dev/null || true; done
     wait 2>/dev/null || true
   fi
 }
@@ -49,18 +58,33 @@ wait_for() { # name url seconds
     sleep 1
   done
 }
+# until_ok seconds description command...: runs the command (a function, so it is evaluated anew) every second until it succeeds
+until_ok() {
+  local seconds=$1 what=$2; shift 2
+  local deadline=$(( $(date +%s) + seconds ))
+  until "$@"; do
+    [ "$(date +%s)" -lt "$deadline" ] || die "timed out after ${seconds}s waiting for $what"
+    sleep 1
+  done
+}
+post_json() { curl -fsS -H 'Content-Type: application/json' -d "$2" "$1"; }
 
 command -v java >/dev/null || die "java (17+) is needed"
 command -v curl >/dev/null || die "curl is needed"
+command -v jq >/dev/null || die "jq is needed"
 command -v psql >/dev/null || die "psql is needed to prepare the database"
-for p in "$KAFKA_PORT" $((KAFKA_PORT + 1)) "$ERP_SIM_PORT" "$ORDER_SERVICE_PORT"; do
+for p in "$KAFKA_PORT" $((KAFKA_PORT + 1)) "$ERP_SIM_PORT" "$ORDER_SERVICE_PORT" "$PRODUCTION_SERVICE_PORT" "$INVENTORY_SERVICE_PORT"; do
   port_free "$p" || die "port $p is in use (is Millwright already running?)"
 done
 
 KAFKA_JAR="$ROOT/deploy/kafka-broker/target/kafka-broker.jar"
-ERP_JAR="$ROOT/services/simulators/target/quarkus-app/quarkus-run.jar"
+SIM_JAR="$ROOT/services/simulators/target/quarkus-app/quarkus-run.jar"
 ORDER_JAR="$ROOT/services/order-service/target/quarkus-app/quarkus-run.jar"
-if [ $REBUILD = 1 ] || [ ! -f "$KAFKA_JAR" ] || [ ! -f "$ERP_JAR" ] || [ ! -f "$ORDER_JAR" ]; then
+PRODUCTION_JAR="$ROOT/services/production-service/target/quarkus-app/quarkus-run.jar"
+INVENTORY_JAR="$ROOT/services/inventory-service/target/quarkus-app/quarkus-run.jar"
+missing=0
+for jar in "$KAFKA_JAR" "$SIM_JAR" "$ORDER_JAR" "$PRODUCTION_JAR" "$INVENTORY_JAR"; do [ -f "$jar" ] || missing=1; done
+if [ $REBUILD = 1 ] || [ $missing = 1 ]; then
   say "Building (tests skipped; run ./mvnw verify for those)"
   (cd "$ROOT" && ./mvnw -q -DskipTests package)
 fi
@@ -74,63 +98,124 @@ fi
 DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB"
 
 say "Kafka (KRaft) on 127.0.0.1:$KAFKA_PORT, data in $STATE/kafka"
-java -Xmx512m -jar "$KAFKA_JAR" --port "$KAFKA_PORT" --data-dir "$STATE/kafka" >"$LOGS/kafka.log" 2>&1 &
+java -Xmx512m -jar "$KAFKA_JAR" --port "$KAFKA_PORT" --data-dir "$STATE/kafka" --topics "$TOPICS" >"$LOGS/kafka.log" 2>&1 &
 PIDS+=($!)
-deadline=$(( $(date +%s) + 60 ))
-until ! port_free "$KAFKA_PORT"; do
-  [ "$(date +%s)" -lt "$deadline" ] || die "Kafka did not start; see $LOGS/kafka.log"; sleep 1
-done
+until_ok 60 "Kafka (see $LOGS/kafka.log)" grep -q "topics ready" "$LOGS/kafka.log"
 
-say "ERP simulator on http://127.0.0.1:$ERP_SIM_PORT"
+SIM="http://127.0.0.1:$ERP_SIM_PORT"
+OS="http://127.0.0.1:$ORDER_SERVICE_PORT"
+PS="http://127.0.0.1:$PRODUCTION_SERVICE_PORT"
+INV="http://127.0.0.1:$INVENTORY_SERVICE_PORT"
+QUIET_OTEL='-Dquarkus.log.category."io.quarkus.opentelemetry.runtime.exporter".level=ERROR'
+
+say "Simulators (ERP, MES, WMS, CRM) on $SIM"
 java -Xmx256m -Dquarkus.http.port="$ERP_SIM_PORT" -Dquarkus.datasource.jdbc.url="$DB_URL" \
-  -Dquarkus.datasource.username="$PGUSER" -jar "$ERP_JAR" >"$LOGS/erp-simulator.log" 2>&1 &
+  -Dquarkus.datasource.username="$PGUSER" -jar "$SIM_JAR" >"$LOGS/simulators.log" 2>&1 &
 PIDS+=($!)
-wait_for erp-simulator "http://127.0.0.1:$ERP_SIM_PORT/q/health/ready" 90
+wait_for simulators "$SIM/q/health/ready" 90
 
-say "order-service on http://127.0.0.1:$ORDER_SERVICE_PORT"
-DB_URL="$DB_URL" DB_USER="$PGUSER" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
-  ERP_URL="http://127.0.0.1:$ERP_SIM_PORT/soap/erp" ORDER_SERVICE_PORT="$ORDER_SERVICE_PORT" \
-  java -Xmx384m -Dquarkus.log.category.\"io.quarkus.opentelemetry.runtime.exporter\".level=ERROR \
-  -jar "$ORDER_JAR" >"$LOGS/order-service.log" 2>&1 &
+# Common settings of the three services (their %prod configuration reads these variables)
+export DB_URL DB_USER="$PGUSER" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" ERP_URL="$SIM/soap/erp"
+
+say "inventory-service on $INV"
+INVENTORY_SERVICE_PORT="$INVENTORY_SERVICE_PORT" WMS_URL="$SIM" \
+  java -Xmx320m "$QUIET_OTEL" -jar "$INVENTORY_JAR" >"$LOGS/inventory-service.log" 2>&1 &
 PIDS+=($!)
-wait_for order-service "http://127.0.0.1:$ORDER_SERVICE_PORT/q/health/ready" 120
+say "production-service on $PS"
+PRODUCTION_SERVICE_PORT="$PRODUCTION_SERVICE_PORT" MES_URL="$SIM" \
+  java -Xmx320m "$QUIET_OTEL" -jar "$PRODUCTION_JAR" >"$LOGS/production-service.log" 2>&1 &
+PIDS+=($!)
+say "order-service on $OS"
+ORDER_SERVICE_PORT="$ORDER_SERVICE_PORT" INVENTORY_SERVICE_URL="$INV" CRM_WEBHOOK_URL="$SIM/crm/api/v1/order-milestones" \
+  java -Xmx320m "$QUIET_OTEL" -jar "$ORDER_JAR" >"$LOGS/order-service.log" 2>&1 &
+PIDS+=($!)
+wait_for inventory-service "$INV/q/health/ready" 180
+wait_for production-service "$PS/q/health/ready" 180
+wait_for order-service "$OS/q/health/ready" 180
+
+say "Wiring the simulators to the services"
+post_json "$SIM/sim/erp/settings" "{\"releaseCallbackUrl\":\"$PS/soap/erp-callback\",\"autoRelease\":true}" >/dev/null
+post_json "$SIM/sim/mes/settings" "{\"productionServiceBaseUrl\":\"$PS\",\"autoAcknowledge\":true,\"ackDelayMs\":1000}" >/dev/null
+post_json "$SIM/sim/wms/settings" "{\"inventoryServiceBaseUrl\":\"$INV\"}" >/dev/null
 
 CRM_ORDER_ID="CRM-DEMO-$(date +%s)"
 DELIVERY_DATE="$(date -u -d '+30 days' +%F 2>/dev/null || date -u +%F)"
 say "Posting sample CRM order $CRM_ORDER_ID"
 ORDER_JSON="$(sed -e "s/\${CRM_ORDER_ID}/$CRM_ORDER_ID/" -e "s/\${DELIVERY_DATE}/$DELIVERY_DATE/" "$ROOT/deploy/local/sample-order.json")"
 RESPONSE="$(curl -fsS -H 'Content-Type: application/json' -H "X-Correlation-Id: demo-$CRM_ORDER_ID" \
-  -d "$ORDER_JSON" "http://127.0.0.1:$ORDER_SERVICE_PORT/api/v1/orders")"
-ORDER_ID="$(printf '%s' "$RESPONSE" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')"
+  -d "$ORDER_JSON" "$OS/api/v1/orders")"
+ORDER_ID="$(jq -r '.id // empty' <<<"$RESPONSE")"
 [ -n "$ORDER_ID" ] || die "unexpected response: $RESPONSE"
-STATUS=""
-for _ in $(seq 1 30); do
-  STATUS="$(curl -fsS "http://127.0.0.1:$ORDER_SERVICE_PORT/api/v1/orders/$ORDER_ID" | sed -n 's/.*"status":"\([^"]*\)".*/\1/p')"
-  [ "$STATUS" = "CONFIRMED" ] && break
-  sleep 1
+order_confirmed() { test "$(curl -fs "$OS/api/v1/orders/$ORDER_ID" | jq -r .status)" = CONFIRMED; }
+until_ok 60 "order $ORDER_ID to be CONFIRMED by the ERP" order_confirmed
+SALES_ORDER="$(curl -fsS "$OS/api/v1/orders/$ORDER_ID" | jq -r .erpSalesOrderNumber)"
+say "Order $ORDER_ID is CONFIRMED as ERP sales order $SALES_ORDER"
+
+# The ERP releases one production order per manufactured line of the sales order
+MANUFACTURED="$(jq '[.lines[] | select(.itemId == "FG-100" or .itemId == "FG-200")] | length' <<<"$ORDER_JSON")"
+released_orders() {
+  curl -fsS "$SIM/sim/erp/production-orders" | jq -c --arg so "$SALES_ORDER" '[.[] | select(.salesOrderNumber == $so and .releasedAt != null)]'
+}
+all_released() { test "$(released_orders | jq length)" -ge "$MANUFACTURED"; }
+until_ok 60 "the ERP to release $MANUFACTURED production order(s) for $SALES_ORDER" all_released
+PRODUCTION_ORDERS="$(released_orders)"
+NUMBERS="$(jq -r '.[].productionOrderNumber' <<<"$PRODUCTION_ORDERS")"
+say "Released: $(echo $NUMBERS)"
+
+acknowledged() { test "$(curl -fs "$PS/api/v1/production-orders/$1" | jq -r .status)" = ACKNOWLEDGED; }
+for number in $NUMBERS; do
+  until_ok 90 "$number to be dispatched to the MES and acknowledged" acknowledged "$number"
+  say "$number acknowledged by the MES; MES sends consumption of each component and the final yield"
+  order="$(jq -c --arg n "$number" '.[] | select(.productionOrderNumber == $n)' <<<"$PRODUCTION_ORDERS")"
+  confirmations="$(jq -c '
+      (.productionOrderNumber) as $po
+      | [ (.components[] | {productionOrderId: $po, type: "CONSUMPTION", operationNumber, materialId: .itemId,
+                            quantity: {value: .requiredQuantity, unit: .unitOfMeasure}, operatorId: "OP-17",
+                            finalConfirmation: false}),
+          {productionOrderId: $po, type: "YIELD", operationNumber: (.operations | last | .operationNumber),
+           materialId: .itemId, quantity: {value: .quantity, unit: .unitOfMeasure}, operatorId: "OP-17",
+           finalConfirmation: true} ] | .[]' <<<"$order")"
+  while IFS= read -r confirmation; do
+    sent="$(post_json "$SIM/sim/mes/confirmations" "$confirmation")"
+    printf '    %s %s %s %s → HTTP %s\n' "$(jq -r .confirmationId <<<"$sent")" "$(jq -r .type <<<"$confirmation")" \
+      "$(jq -r .materialId <<<"$confirmation")" "$(jq -r '.quantity.value' <<<"$confirmation")" "$(jq -r .status <<<"$sent")"
+    [ "$(jq -r .status <<<"$sent")" = 202 ] || die "production-service did not accept $confirmation: $sent"
+  done <<<"$confirmations"
 done
-say "Order $ORDER_ID is $STATUS"
-curl -fsS "http://127.0.0.1:$ORDER_SERVICE_PORT/api/v1/orders/$ORDER_ID"; echo
+
+has_milestone() { curl -fsS "$OS/api/v1/orders/$ORDER_ID" | jq -e --arg m "$1" 'any(.timeline[]; .step == $m)' >/dev/null; }
+until_ok 120 "order $ORDER_ID to reach READY_TO_SHIP (see $OS/api/v1/orders/$ORDER_ID)" has_milestone READY_TO_SHIP
+crm_has() { curl -fsS "$SIM/sim/crm/milestones?crmOrderId=$CRM_ORDER_ID" | jq -e --arg m "$1" 'any(.[]; .milestone == $m)' >/dev/null; }
+until_ok 30 "the CRM simulator to receive READY_TO_SHIP" crm_has READY_TO_SHIP
+say "Order $ORDER_ID is READY_TO_SHIP; milestones the CRM received:"
+curl -fsS "$SIM/sim/crm/milestones?crmOrderId=$CRM_ORDER_ID" | jq -r '.[] | "    \(.reachedAt)  \(.milestone)  \(.detail // "")"'
+FIRST_PO="$(echo $NUMBERS | cut -d' ' -f1)"
+FIRST_LOT="$(jq -r '.[0].lot' <<<"$PRODUCTION_ORDERS")"
+FIRST_ITEM="$(jq -r '.[0].itemId' <<<"$PRODUCTION_ORDERS")"
 
 cat <<EOT
 
 Millwright is running. Look at:
-  Order status + timeline   http://127.0.0.1:$ORDER_SERVICE_PORT/api/v1/orders/$ORDER_ID
-  Order API (Swagger UI)    http://127.0.0.1:$ORDER_SERVICE_PORT/q/swagger-ui
-  OpenAPI document          http://127.0.0.1:$ORDER_SERVICE_PORT/q/openapi
-  Dead letters              http://127.0.0.1:$ORDER_SERVICE_PORT/api/v1/dead-letters
-  Metrics (Prometheus)      http://127.0.0.1:$ORDER_SERVICE_PORT/q/metrics   (millwright_orders_waiting_erp, millwright_dead_letters, ...)
-  Health                    http://127.0.0.1:$ORDER_SERVICE_PORT/q/health
-  ERP simulator: orders     http://127.0.0.1:$ERP_SIM_PORT/sim/erp/sales-orders
-  ERP simulator: SOAP calls http://127.0.0.1:$ERP_SIM_PORT/sim/erp/calls
-  ERP WSDL                  http://127.0.0.1:$ERP_SIM_PORT/soap/erp?wsdl
-  Kafka                     127.0.0.1:$KAFKA_PORT  topic millwright.order.events  (kcat -b 127.0.0.1:$KAFKA_PORT -t millwright.order.events -C -J)
-  Logs                      $LOGS
+  Order status + timeline        $OS/api/v1/orders/$ORDER_ID
+  Production order + timeline    $PS/api/v1/production-orders/$FIRST_PO   and   $PS/api/v1/production-orders/$FIRST_PO/timeline
+  Production status              $PS/api/v1/status
+  Produced lot in stock          $INV/api/v1/balances?item=$FIRST_ITEM&lot=$FIRST_LOT
+  Availability                   $INV/api/v1/availability?item=$FIRST_ITEM&qty=1
+  Goods movements                $INV/api/v1/movements?item=$FIRST_ITEM
+  Milestones the CRM received    $SIM/sim/crm/milestones?crmOrderId=$CRM_ORDER_ID
+  Swagger UI                     $OS/q/swagger-ui   $PS/q/swagger-ui   $INV/q/swagger-ui
+  Dead letters                   $OS/api/v1/dead-letters   $PS/api/v1/dead-letters   $INV/api/v1/dead-letters
+  Metrics (Prometheus)           $OS/q/metrics   $PS/q/metrics   $INV/q/metrics
+  ERP simulator                  $SIM/sim/erp/sales-orders   $SIM/sim/erp/production-orders   $SIM/sim/erp/postings?type=movement
+  MES simulator                  $SIM/sim/mes/work-orders   $SIM/sim/mes/confirmations
+  ERP WSDL                       $SIM/soap/erp?wsdl
+  Kafka                          127.0.0.1:$KAFKA_PORT  (kcat -b 127.0.0.1:$KAFKA_PORT -t millwright.order.events -C -J)
+  Logs                           $LOGS
 
 Try an ERP outage (60 s), then post another order and watch it wait for ERP, then confirm:
-  curl -X POST -H 'Content-Type: application/json' -d '{"mode":"UNAVAILABLE","durationSeconds":60}' http://127.0.0.1:$ERP_SIM_PORT/sim/erp/faults
+  curl -X POST -H 'Content-Type: application/json' -d '{"mode":"UNAVAILABLE","durationSeconds":60}' $SIM/sim/erp/faults
   sed -e "s/\\\${CRM_ORDER_ID}/CRM-DEMO-\$(date +%s)/" -e "s/\\\${DELIVERY_DATE}/$DELIVERY_DATE/" deploy/local/sample-order.json \\
-    | curl -sS -H 'Content-Type: application/json' -d @- http://127.0.0.1:$ORDER_SERVICE_PORT/api/v1/orders
+    | curl -sS -H 'Content-Type: application/json' -d @- $OS/api/v1/orders
 EOT
 
 if [ $WAIT = 1 ]; then

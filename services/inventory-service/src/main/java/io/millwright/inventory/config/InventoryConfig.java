@@ -1,5 +1,7 @@
 package io.millwright.inventory.config;
 
+import java.util.Map;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -28,6 +30,12 @@ public interface InventoryConfig {
         /** Where components of CONSUMPTION confirmations are issued from. */
         @WithDefault("RM01")
         String componentLocation();
+
+        /**
+         * Per-item exceptions to {@link #componentLocation()} (item id → location), for components staged elsewhere
+         * (e.g. semi-finished parts in WIP1). Must match where the ERP keeps the stock, which it issues from too.
+         */
+        Map<String, String> componentLocations();
     }
 
     interface Wms {

@@ -38,8 +38,10 @@ public class ProductionMovements {
     public void onConfirmationPosted(Exchange exchange) {
         CloudEvent event = reader.read(exchange);
         ConfirmationPosted posted = reader.data(event, ConfirmationPosted.class);
+        String componentLocation = config.production().componentLocations()
+                .getOrDefault(posted.confirmation().itemId(), config.production().componentLocation());
         Optional<MovementRequest> movement = ConfirmationMovementMapper.toMovement(posted, config.plantId(),
-                config.production().receivingLocation(), config.production().componentLocation());
+                config.production().receivingLocation(), componentLocation);
         if (movement.isEmpty()) {
             LOG.debugf("Confirmation %s (%s) moves no stock", posted.confirmation().confirmationId(), posted.confirmation().kind());
             return;
