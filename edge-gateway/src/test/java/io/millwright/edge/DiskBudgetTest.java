@@ -61,7 +61,8 @@ class DiskBudgetTest {
                     "millwright.edge.store.memory-bytes", Long.toString(4 * 1024 * 1024),
                     "millwright.edge.store.resume-below", "0.5",
                     // what a lane holds in flight cannot be dropped: keep it small against this small budget
-                    "millwright.edge.forward.batch-size", "100");
+                    "millwright.edge.forward.batch-size", "100",
+                    "quarkus.artemis.url", "vm://0?consumerWindowSize=131072");
         }
     }
 

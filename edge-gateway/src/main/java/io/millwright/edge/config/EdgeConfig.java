@@ -89,7 +89,7 @@ public interface EdgeConfig {
         Duration sendTimeout();
 
         /** Entries sent to Kafka per journal transaction. */
-        @WithDefault("500")
+        @WithDefault("5000")
         int batchSize();
 
         /**

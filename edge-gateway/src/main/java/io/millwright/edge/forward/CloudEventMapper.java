@@ -1,9 +1,9 @@
 package io.millwright.edge.forward;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,18 +53,22 @@ public final class CloudEventMapper {
         if (json == null || json.isBlank()) {
             throw new UnforwardableEntryException("journal entry of type " + type + " has an empty body");
         }
-        CloudEvent event = CloudEventBuilder.v1()
-                .withId(sourceId + "/" + sequence)
-                .withSource(URI.create(DomainEvents.source("edge-gateway:" + plantId)))
-                .withType(type.type())
-                .withSubject(sourceId)
-                .withTime(Instant.ofEpochMilli(occurredAtMillis).atOffset(ZoneOffset.UTC))
-                .withDataContentType(DomainEvents.DATA_CONTENT_TYPE)
-                .withDataSchema(type.dataschema())
-                .withData(json.getBytes(StandardCharsets.UTF_8))
-                .withExtension(SEQUENCE_EXTENSION, String.valueOf(sequence))
-                .build();
-        return record(type, sourceId, event);
+        // the CloudEvents Kafka binary mode, written directly (KafkaHeadersTest checks it matches the SDK's)
+        List<Header> headers = new ArrayList<>(9);
+        headers.add(header("ce_specversion", "1.0"));
+        headers.add(header("ce_id", sourceId + "/" + sequence));
+        headers.add(header("ce_source", DomainEvents.source("edge-gateway:" + plantId)));
+        headers.add(header("ce_type", type.type()));
+        headers.add(header("content-type", DomainEvents.DATA_CONTENT_TYPE));
+        headers.add(header("ce_dataschema", type.dataschema().toString()));
+        headers.add(header("ce_subject", sourceId));
+        headers.add(header("ce_time", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(Instant.ofEpochMilli(occurredAtMillis).atOffset(ZoneOffset.UTC))));
+        headers.add(header("ce_" + SEQUENCE_EXTENSION, Long.toString(sequence)));
+        return new ProducerRecord<>(type.topic(), null, sourceId, json.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    private static Header header(String name, String value) {
+        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     /**

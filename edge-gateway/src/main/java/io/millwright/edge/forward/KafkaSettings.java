@@ -35,7 +35,8 @@ public final class KafkaSettings {
         properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         properties.put(ProducerConfig.RETRIES_CONFIG, Integer.MAX_VALUE);
         properties.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
-        properties.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
+        properties.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
+        properties.putIfAbsent(ProducerConfig.BUFFER_MEMORY_CONFIG, 16L * 1024 * 1024);
         int timeout = (int) Math.max(2000, sendTimeout.toMillis());
         int request = Math.max(1000, timeout / 2);
         properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, request);
