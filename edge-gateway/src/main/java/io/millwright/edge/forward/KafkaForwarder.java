@@ -65,7 +65,6 @@ public class KafkaForwarder {
     private final EdgeMetrics metrics;
     private final String plantId;
     private final List<Lane> lanes = new ArrayList<>();
-    private volatile Producer<String, byte[]> producer;
     private volatile LinkState link = new LinkState(false, null, null, "not connected yet");
 
     KafkaForwarder(EdgeConfig config, EmbeddedJournal journal, ConnectionFactory connectionFactory, EdgeMetrics metrics, PlantConfig plant) {
@@ -78,7 +77,6 @@ public class KafkaForwarder {
 
     void start(@Observes StartupEvent event) {
         journal.ensureStarted();
-        producer();
         lanes.add(new Lane("events", EmbeddedJournal.EVENTS, 0));
         lanes.add(new Lane("telemetry", EmbeddedJournal.OUTBOUND, config.forward().maxRate()));
         lanes.forEach(Lane::start);
@@ -94,27 +92,8 @@ public class KafkaForwarder {
                 Thread.currentThread().interrupt();
             }
         }
-        Producer<String, byte[]> last = producer;
-        if (last != null) {
-            // anything unacknowledged is still in the journal and is sent again after the restart
-            last.close(Duration.ZERO);
-        }
-    }
-
-    private synchronized Producer<String, byte[]> producer() {
-        if (producer == null) {
-            producer = new KafkaProducer<>(KafkaSettings.producerProperties(config.kafka(), config.forward().sendTimeout(),
-                    "millwright-edge-" + plantId));
-        }
-        return producer;
-    }
-
-    /** After a non-retriable error: abort whatever the producer still holds; the next batch gets a new one. */
-    private synchronized void discardProducer(Producer<String, byte[]> failed) {
-        if (producer == failed) {
-            producer = null;
-            failed.close(Duration.ZERO);
-        }
+        // anything unacknowledged is still in the journal and is sent again after the restart
+        lanes.forEach(Lane::discardProducer);
     }
 
     /** Whether the last send to Kafka succeeded, when, and the last error. */
@@ -159,6 +138,25 @@ public class KafkaForwarder {
         long nextSendNanos = System.nanoTime();
         long pendingRemoval;
         long batchEntries;
+        /** Each lane has its own producer, so an error in one lane never aborts the other's batch. */
+        Producer<String, byte[]> producer;
+
+        Producer<String, byte[]> producer() {
+            if (producer == null) {
+                producer = new KafkaProducer<>(KafkaSettings.producerProperties(config.kafka(), config.forward().sendTimeout(),
+                        "millwright-edge-" + plantId + "-" + name));
+            }
+            return producer;
+        }
+
+        /** After a non-retriable error: abort whatever the producer still holds; the next batch gets a new one. */
+        void discardProducer() {
+            Producer<String, byte[]> failed = producer;
+            producer = null;
+            if (failed != null) {
+                failed.close(Duration.ZERO);
+            }
+        }
         Connection connection;
         Session session;
         MessageConsumer consumer;
@@ -253,7 +251,17 @@ public class KafkaForwarder {
                     continue;
                 }
                 for (ProducerRecord<String, byte[]> record : records) {
-                    acks.add(currentProducer.send(record));
+                    Future<RecordMetadata> ack = currentProducer.send(record);
+                    if (ack.isDone()) {
+                        // refused before it was queued (e.g. no metadata while Kafka is down): send nothing after it,
+                        // or later records could land before this one is sent again
+                        try {
+                            ack.get();
+                        } catch (ExecutionException refused) {
+                            throw new IllegalStateException("Kafka refused the send: " + rootMessage(refused), refused);
+                        }
+                    }
+                    acks.add(ack);
                 }
                 removed += records.size();
                 perConnection.merge(String.valueOf(message.getStringProperty(JournalWriter.CONNECTION)), records.size(), Integer::sum);
@@ -263,7 +271,18 @@ public class KafkaForwarder {
                     awaitAcknowledged(ack);
                 }
             } catch (ExecutionException e) {
-                discardProducer(currentProducer);
+                LOG.warnf("Kafka refused a record in the %s lane (%s); the batch is sent again with a new producer",
+                        name, rootMessage(e));
+                // let the rest of the batch settle before aborting, so nothing of it lands after the resend
+                long deadline = System.nanoTime() + config.forward().sendTimeout().toNanos();
+                for (Future<RecordMetadata> ack : acks) {
+                    try {
+                        ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    } catch (ExecutionException | TimeoutException ignored) {
+                        // settled as failed, or still pending: aborted below
+                    }
+                }
+                discardProducer();
                 throw e;
             }
             perConnection.forEach(metrics::recordForwarded);
