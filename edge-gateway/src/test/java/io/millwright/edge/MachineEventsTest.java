@@ -134,14 +134,17 @@ class MachineEventsTest {
         assertThat(unmapped.severity()).isEqualTo(AlertSeverity.WARNING);
 
         // machine events: numbered per asset, gapless and in order on their own topic
-        // (the first: UNKNOWN, while the PLC was still down at gateway start)
-        List<ConsumerRecord<String, byte[]>> events = KafkaTestClient.await(Topics.EDGE_EVENTS, r -> ASSET_SOURCE.equals(r.key()), 6,
-                Duration.ofSeconds(30));
-        assertThat(stateChange(events.get(0)).state()).isEqualTo(MachineState.UNKNOWN);
+        // (an UNKNOWN first, when the gateway read the PLC before the test started it)
+        // the events topic is quiet now: read all of it
+        List<ConsumerRecord<String, byte[]>> events = KafkaTestClient.readAll(Topics.EDGE_EVENTS, Duration.ofSeconds(1)).stream()
+                .filter(r -> ASSET_SOURCE.equals(r.key())).toList();
         assertThat(events).extracting(r -> Long.parseLong(KafkaTestClient.header(r, "ce_sequence")))
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, events.size()).boxed().toList());
-        assertThat(events).extracting(r -> KafkaTestClient.header(r, "ce_type")).containsExactly(
-                EventType.EDGE_MACHINE_STATE_CHANGED.type(),
+        List<ConsumerRecord<String, byte[]>> afterStart = events.stream()
+                .dropWhile(r -> isType(r, EventType.EDGE_MACHINE_STATE_CHANGED) && stateChange(r).state() == MachineState.UNKNOWN)
+                .toList();
+        assertThat(events.size() - afterStart.size()).isBetween(0, 1);
+        assertThat(afterStart).extracting(r -> KafkaTestClient.header(r, "ce_type")).containsExactly(
                 EventType.EDGE_MACHINE_STATE_CHANGED.type(), EventType.EDGE_MACHINE_STATE_CHANGED.type(),
                 EventType.EDGE_MACHINE_ALERT_RAISED.type(), EventType.EDGE_MACHINE_STATE_CHANGED.type(),
                 EventType.EDGE_MACHINE_ALERT_RAISED.type());
