@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 
 import org.apache.camel.builder.RouteBuilder;
 
-import io.millwright.inventory.mapping.InboundEventReader;
+import io.millwright.kit.event.InboundEventReader;
 import io.millwright.inventory.service.QualityHoldEvents;
 import io.millwright.kit.idempotency.IdempotentRepositories;
 import io.millwright.kit.route.MillwrightRouteConfiguration;

@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 import io.cloudevents.CloudEvent;
 import io.millwright.inventory.config.InventoryConfig;
 import io.millwright.inventory.mapping.ConfirmationMovementMapper;
-import io.millwright.inventory.mapping.InboundEventReader;
+import io.millwright.kit.event.InboundEventReader;
 import io.millwright.model.production.ConfirmationPosted;
 
 /**
@@ -37,7 +37,7 @@ public class ProductionMovements {
     @Transactional
     public void onConfirmationPosted(Exchange exchange) {
         CloudEvent event = reader.read(exchange);
-        ConfirmationPosted posted = reader.data(event, ConfirmationPosted.class);
+        ConfirmationPosted posted = InboundEventReader.data(event, ConfirmationPosted.class);
         String componentLocation = config.production().componentLocations()
                 .getOrDefault(posted.confirmation().itemId(), config.production().componentLocation());
         Optional<MovementRequest> movement = ConfirmationMovementMapper.toMovement(posted, config.plantId(),

@@ -11,7 +11,7 @@ import org.jboss.logging.Logger;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.millwright.inventory.config.InventoryConfig;
-import io.millwright.inventory.mapping.InboundEventReader;
+import io.millwright.kit.event.InboundEventReader;
 import io.millwright.kit.route.NonRetryableException;
 import io.millwright.model.event.EventType;
 import io.millwright.model.quality.QualityHold;
@@ -44,9 +44,9 @@ public class QualityHoldEvents {
         CloudEvent event = reader.read(exchange);
         EventType type = EventType.find(event.getType()).orElseThrow();
         if (type == EventType.QUALITY_HOLD_PLACED) {
-            placed(reader.data(event, QualityHoldPlaced.class).hold());
+            placed(InboundEventReader.data(event, QualityHoldPlaced.class).hold());
         } else if (type == EventType.QUALITY_HOLD_RELEASED) {
-            released(reader.data(event, QualityHoldReleased.class));
+            released(InboundEventReader.data(event, QualityHoldReleased.class));
         }
     }
 

@@ -9,7 +9,7 @@ import io.millwright.kit.idempotency.IdempotentRepositories;
 import io.millwright.kit.route.MillwrightRouteConfiguration;
 import io.millwright.model.event.EventType;
 import io.millwright.model.event.Topics;
-import io.millwright.order.mapping.InboundEventReader;
+import io.millwright.kit.event.InboundEventReader;
 import io.millwright.order.service.CrmMilestoneDelivery;
 import io.millwright.order.service.OrderMilestones;
 

@@ -33,7 +33,7 @@ import io.millwright.model.production.ConfirmationPosted;
 import io.millwright.model.production.ProductionConfirmation;
 import io.millwright.model.production.ProductionOrder;
 import io.millwright.model.production.ProductionOrderReleased;
-import io.millwright.order.mapping.InboundEventReader;
+import io.millwright.kit.event.InboundEventReader;
 import io.millwright.order.persistence.CrmDeliveryEntity;
 import io.millwright.order.persistence.OrderMilestoneEntity;
 import io.millwright.order.persistence.ProductionLinkEntity;

@@ -1,4 +1,4 @@
-package io.millwright.order.mapping;
+package io.millwright.kit.event;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
