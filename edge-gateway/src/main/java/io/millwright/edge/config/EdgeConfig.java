@@ -36,7 +36,7 @@ public interface EdgeConfig {
         long maxBytes();
 
         /** Waiting entries kept in memory per lane; the rest wait in page files on disk. */
-        @WithDefault("33554432")
+        @WithDefault("8388608")
         long memoryBytes();
 
         /** After the budget was reached, acquisition resumes and drops stop below this share of it. */

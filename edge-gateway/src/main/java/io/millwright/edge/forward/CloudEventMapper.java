@@ -6,7 +6,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -44,27 +47,58 @@ public final class CloudEventMapper {
      *
      * @throws UnforwardableEntryException when the entry can never become a valid event
      */
-    public static ProducerRecord<String, byte[]> toRecord(String typeName, String json, String plantId, String sourceId,
+    public static ProducerRecord<String, byte[]> toRecord(String typeName, byte[] json, String plantId, String sourceId,
             Long sequence, Long occurredAtMillis) {
         if (plantId == null || sourceId == null || sequence == null || occurredAtMillis == null) {
-            return toRecord(typeName, json);
+            return toRecord(typeName, json == null ? null : new String(json, StandardCharsets.UTF_8));
         }
         EventType type = type(typeName);
-        if (json == null || json.isBlank()) {
+        if (json == null || isBlank(json)) {
             throw new UnforwardableEntryException("journal entry of type " + type + " has an empty body");
         }
-        // the CloudEvents Kafka binary mode, written directly (KafkaHeadersTest checks it matches the SDK's)
+        // the CloudEvents Kafka binary mode, written directly (CloudEventMapperTest checks it matches the SDK's);
+        // values that are the same for every record of a type or plant are encoded once
+        byte[][] constant = TYPE_HEADERS.get(type);
         List<Header> headers = new ArrayList<>(9);
-        headers.add(header("ce_specversion", "1.0"));
+        headers.add(new RecordHeader("ce_specversion", constant[0]));
         headers.add(header("ce_id", sourceId + "/" + sequence));
-        headers.add(header("ce_source", DomainEvents.source("edge-gateway:" + plantId)));
-        headers.add(header("ce_type", type.type()));
-        headers.add(header("content-type", DomainEvents.DATA_CONTENT_TYPE));
-        headers.add(header("ce_dataschema", type.dataschema().toString()));
+        headers.add(new RecordHeader("ce_source", SOURCES.computeIfAbsent(plantId,
+                p -> DomainEvents.source("edge-gateway:" + p).getBytes(StandardCharsets.UTF_8))));
+        headers.add(new RecordHeader("ce_type", constant[1]));
+        headers.add(new RecordHeader("content-type", constant[2]));
+        headers.add(new RecordHeader("ce_dataschema", constant[3]));
         headers.add(header("ce_subject", sourceId));
         headers.add(header("ce_time", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(Instant.ofEpochMilli(occurredAtMillis).atOffset(ZoneOffset.UTC))));
         headers.add(header("ce_" + SEQUENCE_EXTENSION, Long.toString(sequence)));
-        return new ProducerRecord<>(type.topic(), null, sourceId, json.getBytes(StandardCharsets.UTF_8), headers);
+        return new ProducerRecord<>(type.topic(), null, sourceId, json, headers);
+    }
+
+    /** The same with the data as text. */
+    public static ProducerRecord<String, byte[]> toRecord(String typeName, String json, String plantId, String sourceId,
+            Long sequence, Long occurredAtMillis) {
+        return toRecord(typeName, json == null ? null : json.getBytes(StandardCharsets.UTF_8), plantId, sourceId, sequence, occurredAtMillis);
+    }
+
+    private static final Map<EventType, byte[][]> TYPE_HEADERS = new EnumMap<>(EventType.class);
+    private static final Map<String, byte[]> SOURCES = new ConcurrentHashMap<>();
+
+    static {
+        for (EventType type : EventType.values()) {
+            TYPE_HEADERS.put(type, new byte[][] {
+                    "1.0".getBytes(StandardCharsets.UTF_8),
+                    type.type().getBytes(StandardCharsets.UTF_8),
+                    DomainEvents.DATA_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8),
+                    type.dataschema().toString().getBytes(StandardCharsets.UTF_8)});
+        }
+    }
+
+    private static boolean isBlank(byte[] json) {
+        for (byte b : json) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Header header(String name, String value) {

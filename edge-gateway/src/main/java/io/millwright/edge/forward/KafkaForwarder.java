@@ -1,5 +1,6 @@
 package io.millwright.edge.forward;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
@@ -291,15 +293,23 @@ public class KafkaForwarder {
 
         /** One record per entry; a multi-entry message that cannot be read as a whole is unforwardable as a whole. */
         private List<ProducerRecord<String, byte[]>> records(Message message) throws JMSException {
-            String body = message instanceof TextMessage text ? text.getText() : null;
             String plant = message.getStringProperty(JournalWriter.PLANT);
             String source = message.getStringProperty(JournalWriter.SOURCE);
-            if (!message.propertyExists(JournalWriter.FORMAT)) {
+            String format = message.getStringProperty(JournalWriter.FORMAT);
+            if (format == null) {
+                // one entry per message, as the first versions wrote them
+                String body = message instanceof TextMessage text ? text.getText() : null;
                 return List.of(CloudEventMapper.toRecord(message.getStringProperty(JournalWriter.TYPE), body, plant, source,
                         longProperty(message, JournalWriter.SEQUENCE), longProperty(message, JournalWriter.OCCURRED_AT)));
             }
-            if (!JournalLines.FORMAT.equals(message.getStringProperty(JournalWriter.FORMAT)) || body == null) {
-                throw new UnforwardableEntryException("journal message in unknown format " + message.getStringProperty(JournalWriter.FORMAT));
+            byte[] body;
+            if (JournalLines.FORMAT.equals(format) && message instanceof BytesMessage bytes) {
+                body = new byte[(int) bytes.getBodyLength()];
+                bytes.readBytes(body);
+            } else if (JournalLines.FORMAT_V1.equals(format) && message instanceof TextMessage text && text.getText() != null) {
+                body = text.getText().getBytes(StandardCharsets.UTF_8);
+            } else {
+                throw new UnforwardableEntryException("journal message in unknown format " + format);
             }
             List<JournalLines.Line> lines;
             try {
@@ -336,7 +346,19 @@ public class KafkaForwarder {
 
         private void deadLetter(Message message, String reason) throws JMSException {
             LOG.errorf("Journal entry cannot be forwarded, moved to %s: %s", EmbeddedJournal.DEAD_LETTER, reason);
-            Message copy = message instanceof TextMessage text ? session.createTextMessage(text.getText()) : session.createMessage();
+            Message copy;
+            if (message instanceof TextMessage text) {
+                copy = session.createTextMessage(text.getText());
+            } else if (message instanceof BytesMessage bytes) {
+                byte[] body = new byte[(int) bytes.getBodyLength()];
+                bytes.reset();
+                bytes.readBytes(body);
+                BytesMessage bytesCopy = session.createBytesMessage();
+                bytesCopy.writeBytes(body);
+                copy = bytesCopy;
+            } else {
+                copy = session.createMessage();
+            }
             for (Object name : java.util.Collections.list(message.getPropertyNames())) {
                 String property = name.toString();
                 if (property.startsWith("mw_")) {

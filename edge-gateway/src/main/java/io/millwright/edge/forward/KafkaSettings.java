@@ -36,7 +36,7 @@ public final class KafkaSettings {
         properties.put(ProducerConfig.RETRIES_CONFIG, Integer.MAX_VALUE);
         properties.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
         properties.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
-        properties.putIfAbsent(ProducerConfig.BUFFER_MEMORY_CONFIG, 16L * 1024 * 1024);
+        properties.putIfAbsent(ProducerConfig.BUFFER_MEMORY_CONFIG, 8L * 1024 * 1024);
         int timeout = (int) Math.max(2000, sendTimeout.toMillis());
         int request = Math.max(1000, timeout / 2);
         properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, request);

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.camel.AggregationStrategy;
+import org.apache.camel.Endpoint;
 import org.apache.camel.builder.RouteBuilder;
 
 import io.millwright.edge.acquisition.ConnectionSupervisor;
@@ -51,14 +53,17 @@ public class AcquisitionRoutes extends RouteBuilder {
         // Create the PLC endpoint now, so Camel starts it with the context. Left to the first poll, an endpoint
         // created in the moment between the routes starting and the context reporting "started" is handed to a
         // start-up listener that has already run: it is never started and every read fails (NPE in camel-plc4x).
-        getContext().getEndpoint(group.endpointUri());
-        fromF("timer:%s?period=%d&delay=0", group.routeId(), interval.toMillis())
+        // The route polls this endpoint object: handing pollEnrich the URI would parse and normalise a URI of
+        // every tag address on every scan.
+        Endpoint plc = getContext().getEndpoint(group.endpointUri());
+        // fixedRate: a scan interval is a period, as on a PLC or SCADA system, not a pause after each read
+        fromF("timer:%s?period=%d&delay=0&fixedRate=true", group.routeId(), interval.toMillis())
                 .routeId(group.routeId())
                 .setProperty(ScanGroup.PROPERTY, constant(group))
                 .filter(method(StoreBudget.class, "acquisitionAllowed"))
                 .filter(method(ConnectionSupervisor.class, "attemptDue('" + group.connection().id() + "')"))
                     .doTry()
-                        .pollEnrich(group.endpointUri(), group.connection().readTimeout().toMillis())
+                        .pollEnrich(constant(plc), group.connection().readTimeout().toMillis(), (AggregationStrategy) null, false)
                     .doCatch(Exception.class)
                         .setProperty(ScanGroup.READ_ERROR_PROPERTY, simple("${exception.message}"))
                         .setBody(constant(Map.of()))

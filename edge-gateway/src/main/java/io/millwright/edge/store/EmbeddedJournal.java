@@ -49,6 +49,7 @@ public class EmbeddedJournal {
 
     private final Path dataDir;
     private final long memoryBytes;
+    private static final int PAGE_BYTES = 2 * 1024 * 1024;
     private final java.util.concurrent.atomic.AtomicLong waitingEntries = new java.util.concurrent.atomic.AtomicLong();
     private EmbeddedActiveMQ server;
 
@@ -270,9 +271,13 @@ public class EmbeddedJournal {
         config.addAcceptorConfiguration("in-vm", IN_VM_URL);
         // Forwarding retries in place (ordered); the broker itself must never give up on or delay a message.
         // Beyond memoryBytes per address, messages wait in page files on disk, so a long outage costs disk, not heap.
+        // Page files are small and read a few MB at a time, so draining a backlog does not pull pages into the heap.
         config.addAddressSetting("edge.#", new AddressSettings()
                 .setMaxSizeBytes(memoryBytes)
                 .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE)
+                .setPageSizeBytes(PAGE_BYTES)
+                .setMaxReadPageBytes(4 * PAGE_BYTES)
+                .setPrefetchPageBytes(2 * PAGE_BYTES)
                 .setMaxDeliveryAttempts(-1)
                 .setRedeliveryDelay(0)
                 .setDeadLetterAddress(SimpleString.of(DEAD_LETTER))

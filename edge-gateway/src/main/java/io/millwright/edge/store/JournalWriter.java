@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.arc.Unremovable;
 import jakarta.jms.Connection;
+import jakarta.jms.BytesMessage;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
@@ -22,7 +23,6 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
-import jakarta.jms.TextMessage;
 
 import org.jboss.logging.Logger;
 
@@ -55,6 +55,11 @@ public class JournalWriter {
     public static final String FORMAT = "mw_format";
     public static final String COUNT = "mw_count";
     private static final String LAST_VALUE_KEY = "_AMQ_LVQ_NAME";
+    /**
+     * Entries per journal message at most: a scan of a very large group is split, so a message stays a plain
+     * journal record (a few hundred KB) instead of becoming an Artemis large message, which is far slower to read.
+     */
+    static final int MAX_ENTRIES_PER_MESSAGE = 1000;
 
     private static final Logger LOG = Logger.getLogger(JournalWriter.class);
 
@@ -100,34 +105,12 @@ public class JournalWriter {
                         k -> new ArrayList<>()).add(entry);
             }
             for (List<JournalEntry> group : groups.values()) {
-                JournalEntry first = group.get(0);
-                String source = first.sourceId();
-                before.putIfAbsent(source, lastSequence.getOrDefault(source, 0L));
-                StringBuilder body = new StringBuilder(group.size() * 320);
-                long firstSequence = 0;
-                long sequence = 0;
-                String plantId = null;
-                for (JournalEntry entry : group) {
-                    sequence = lastSequence.merge(source, 1L, Long::sum);
-                    if (firstSequence == 0) {
-                        firstSequence = sequence;
-                    }
-                    SourceSequenced payload = entry.payload().apply(sequence);
-                    plantId = payload.plantId();
-                    JournalLines.append(body, entry.type(), sequence, CloudEventMapper.occurredAt(payload).toEpochMilli(), json(payload));
-                    written.add(payload);
+                for (int from = 0; from < group.size(); from += MAX_ENTRIES_PER_MESSAGE) {
+                    List<JournalEntry> part = group.subList(from, Math.min(group.size(), from + MAX_ENTRIES_PER_MESSAGE));
+                    String source = part.get(0).sourceId();
+                    before.putIfAbsent(source, lastSequence.getOrDefault(source, 0L));
+                    touched.put(source, send(part, written));
                 }
-                TextMessage message = session.createTextMessage(body.toString());
-                message.setStringProperty(FORMAT, JournalLines.FORMAT);
-                message.setStringProperty(SOURCE, source);
-                message.setStringProperty(CONNECTION, first.connectionId());
-                message.setStringProperty(PLANT, plantId);
-                message.setLongProperty(SEQUENCE, firstSequence);
-                message.setIntProperty(COUNT, group.size());
-                message.setStringProperty(TAG_CLASS, first.droppable() ? TagClass.TELEMETRY.name() : TagClass.EVENT.name());
-                producer.send(first.isMachineEvent() ? events : outbound, message, DeliveryMode.PERSISTENT,
-                        Message.DEFAULT_PRIORITY, Message.DEFAULT_TIME_TO_LIVE);
-                touched.put(source, sequence);
             }
             for (Map.Entry<String, Long> entry : touched.entrySet()) {
                 Message marker = session.createMessage();
@@ -144,6 +127,38 @@ public class JournalWriter {
         journal.entriesAppended(entries.size());
         countAcquired(entries);
         return written;
+    }
+
+    /** Numbers the entries of one source and sends them as one message; returns the last sequence number. */
+    private long send(List<JournalEntry> part, List<SourceSequenced> written) throws JMSException {
+        JournalEntry first = part.get(0);
+        String source = first.sourceId();
+        JournalLines.Body body = new JournalLines.Body(part.size() * 300);
+        long firstSequence = 0;
+        long sequence = 0;
+        String plantId = null;
+        for (JournalEntry entry : part) {
+            sequence = lastSequence.merge(source, 1L, Long::sum);
+            if (firstSequence == 0) {
+                firstSequence = sequence;
+            }
+            SourceSequenced payload = entry.payload().apply(sequence);
+            plantId = payload.plantId();
+            body.append(entry.type(), sequence, CloudEventMapper.occurredAt(payload).toEpochMilli(), json(payload));
+            written.add(payload);
+        }
+        BytesMessage message = session.createBytesMessage();
+        message.writeBytes(body.toByteArray());
+        message.setStringProperty(FORMAT, JournalLines.FORMAT);
+        message.setStringProperty(SOURCE, source);
+        message.setStringProperty(CONNECTION, first.connectionId());
+        message.setStringProperty(PLANT, plantId);
+        message.setLongProperty(SEQUENCE, firstSequence);
+        message.setIntProperty(COUNT, part.size());
+        message.setStringProperty(TAG_CLASS, first.droppable() ? TagClass.TELEMETRY.name() : TagClass.EVENT.name());
+        producer.send(first.isMachineEvent() ? events : outbound, message, DeliveryMode.PERSISTENT,
+                Message.DEFAULT_PRIORITY, Message.DEFAULT_TIME_TO_LIVE);
+        return sequence;
     }
 
     private void countAcquired(List<JournalEntry> entries) {
@@ -214,9 +229,9 @@ public class JournalWriter {
         close();
     }
 
-    private static String json(Object value) {
+    private static byte[] json(Object value) {
         try {
-            return ModelJson.mapper().writeValueAsString(value);
+            return ModelJson.mapper().writeValueAsBytes(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -50,7 +50,9 @@ public final class EdgeBenchmark {
         int scanMillis = arg(args, 2, 20);
         int steadySeconds = arg(args, 3, 60);
         int outageSeconds = arg(args, 4, 60);
-        String javaOpts = System.getProperty("bench.java-opts", "-Xms64m -Xmx192m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -Xss512k -XX:+ExitOnOutOfMemoryError");
+        // the settings a plant install runs with: JAVA_OPTS and the glibc malloc tuning of deploy/edge/edge.env.example
+        Map<String, String> installEnv = envFile(Path.of(System.getProperty("millwright.root", ".."), "deploy", "edge", "edge.env.example"));
+        String javaOpts = System.getProperty("bench.java-opts", installEnv.get("JAVA_OPTS"));
 
         Path work = Files.createDirectories(Path.of("target", "bench")).toAbsolutePath();
         Broker broker = new Broker(work);
@@ -67,11 +69,19 @@ public final class EdgeBenchmark {
                 "-Dmillwright.edge.kafka.bootstrap-servers=" + broker.bootstrapServers(), "-Dquarkus.http.port=" + port,
                 "-Dquarkus.log.level=WARN", "-jar", jar.toString()));
         Path log = work.resolve("edge-gateway.log");
-        Process gateway = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder gatewayProcess = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        installEnv.forEach((name, value) -> {
+            if (name.startsWith("MALLOC_")) {
+                gatewayProcess.environment().put(name, value);
+            }
+        });
+        Process gateway = gatewayProcess.start();
         Runtime.getRuntime().addShutdownHook(new Thread(gateway::destroyForcibly));
         String base = "http://127.0.0.1:" + port;
-        System.out.printf("Edge benchmark: %d connection(s) x %d simulated tags every %d ms = %,d samples/s offered; JVM %s%n",
-                connections, tags, scanMillis, connections * tags * 1000L / scanMillis, javaOpts);
+        System.out.printf("Edge benchmark: %d connection(s) x %d simulated tags every %d ms = %,d samples/s offered; JVM %s; %s%n",
+                connections, tags, scanMillis, connections * tags * 1000L / scanMillis, javaOpts,
+                gatewayProcess.environment().entrySet().stream().filter(e -> e.getKey().startsWith("MALLOC_"))
+                        .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(" ")));
         awaitReady(base, gateway, log);
 
         Latency latency = new Latency();
@@ -96,6 +106,9 @@ public final class EdgeBenchmark {
         double acquiredRate = (end.get("millwright_edge_acquired_total") - start.get("millwright_edge_acquired_total")) / seconds;
         double forwardedRate = (end.get("millwright_edge_forwarded_total") - start.get("millwright_edge_forwarded_total")) / seconds;
         long[] steadyLatency = latency.percentiles();
+        long steadyRss = statusKb(gateway.pid(), "VmRSS:");
+        long steadyAnon = statusKb(gateway.pid(), "RssAnon:");
+        long steadyPeakRss = peakRssKb(gateway.pid());
 
         // outage: Kafka stopped, the journal holds everything, then drains while acquisition goes on
         broker.stop();
@@ -115,6 +128,8 @@ public final class EdgeBenchmark {
         double dropped = drainEnd.get("millwright_edge_dropped_total");
 
         long peakRss = peakRssKb(gateway.pid());
+        long endRss = statusKb(gateway.pid(), "VmRSS:");
+        long endAnon = statusKb(gateway.pid(), "RssAnon:");
         consuming.set(false);
         consumer.join(10_000);
         gateway.destroy();
@@ -137,7 +152,11 @@ public final class EdgeBenchmark {
         System.out.printf("| backlog left after it | %,.0f entries |%n", backlog);
         System.out.printf("| net drain rate ((backlog at restart - left) / time) | %,.0f entries/s |%n", (backlogAtRestart - backlog) / drainSeconds);
         System.out.printf("| entries dropped by the disk budget | %,.0f |%n", dropped);
-        System.out.printf("| gateway peak RSS (VmHWM) | %,d MB |%n", peakRss / 1024);
+        System.out.printf("| gateway RSS at the end of the steady phase / peak until then (VmRSS / VmHWM) | %,d MB / %,d MB |%n",
+                steadyRss / 1024, steadyPeakRss / 1024);
+        System.out.printf("| gateway peak RSS over the whole run, outage and drain included (VmHWM) | %,d MB |%n", peakRss / 1024);
+        System.out.printf("| gateway RSS of which anonymous memory: end of steady phase / end of run | %,d of %,d MB / %,d of %,d MB |%n",
+                steadyAnon / 1024, steadyRss / 1024, endAnon / 1024, endRss / 1024);
         System.exit(0);
     }
 
@@ -271,9 +290,27 @@ public final class EdgeBenchmark {
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
+    private static Map<String, String> envFile(Path file) throws IOException {
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        for (String line : Files.readAllLines(file)) {
+            int eq = line.indexOf('=');
+            if (!line.isBlank() && !line.startsWith("#") && eq > 0) {
+                env.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+            }
+        }
+        if (!env.containsKey("JAVA_OPTS")) {
+            throw new IllegalStateException(file + " sets no JAVA_OPTS");
+        }
+        return env;
+    }
+
     private static long peakRssKb(long pid) throws IOException {
+        return statusKb(pid, "VmHWM:");
+    }
+
+    private static long statusKb(long pid, String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-            if (line.startsWith("VmHWM:")) {
+            if (line.startsWith(field)) {
                 return Long.parseLong(line.replaceAll("[^0-9]", ""));
             }
         }

@@ -3,6 +3,8 @@ package io.millwright.edge.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.api.Test;
 
 import io.millwright.model.event.EventType;
@@ -11,19 +13,33 @@ class JournalLinesTest {
 
     @Test
     void linesRoundTripWithoutTouchingTheJson() {
-        StringBuilder body = new StringBuilder();
-        JournalLines.append(body, EventType.EDGE_TELEMETRY_SAMPLED, 41, 1_763_805_600_000L, "{\"tag\":\"a\",\"text\":\"x\\ty\"}");
-        JournalLines.append(body, EventType.EDGE_TELEMETRY_AGGREGATED, 42, 1_763_805_601_000L, "{\"tag\":\"b\"}");
+        JournalLines.Body body = new JournalLines.Body(8);
+        body.append(EventType.EDGE_TELEMETRY_SAMPLED, 41, 1_763_805_600_000L, utf8("{\"tag\":\"a\",\"text\":\"x\\ty äö €\"}"));
+        body.append(EventType.EDGE_TELEMETRY_AGGREGATED, 42, 1_763_805_601_000L, utf8("{\"tag\":\"b\"}"));
 
-        assertThat(JournalLines.parse(body.toString())).containsExactly(
-                new JournalLines.Line("EDGE_TELEMETRY_SAMPLED", 41, 1_763_805_600_000L, "{\"tag\":\"a\",\"text\":\"x\\ty\"}"),
-                new JournalLines.Line("EDGE_TELEMETRY_AGGREGATED", 42, 1_763_805_601_000L, "{\"tag\":\"b\"}"));
+        assertThat(JournalLines.parse(body.toByteArray())).containsExactly(
+                new JournalLines.Line("EDGE_TELEMETRY_SAMPLED", 41, 1_763_805_600_000L, utf8("{\"tag\":\"a\",\"text\":\"x\\ty äö €\"}")),
+                new JournalLines.Line("EDGE_TELEMETRY_AGGREGATED", 42, 1_763_805_601_000L, utf8("{\"tag\":\"b\"}")));
+        assertThat(JournalLines.parse(body.toByteArray()).get(0).jsonText()).isEqualTo("{\"tag\":\"a\",\"text\":\"x\\ty äö €\"}");
+    }
+
+    @Test
+    void textBodiesOfEarlierVersionsReadTheSame() {
+        String v1 = "EDGE_TELEMETRY_SAMPLED\t7\t1763805600000\t{\"tag\":\"ü\"}\n";
+        assertThat(JournalLines.parse(utf8(v1)))
+                .containsExactly(new JournalLines.Line("EDGE_TELEMETRY_SAMPLED", 7, 1_763_805_600_000L, utf8("{\"tag\":\"ü\"}")));
     }
 
     @Test
     void aDamagedLineIsRejectedWithItsNumber() {
-        assertThatThrownBy(() -> JournalLines.parse("EDGE_TELEMETRY_SAMPLED\t1\t5\t{}\nEDGE_TELEMETRY_SAMPLED\tx\t5\t{}\n"))
+        assertThatThrownBy(() -> JournalLines.parse(utf8("EDGE_TELEMETRY_SAMPLED\t1\t5\t{}\nEDGE_TELEMETRY_SAMPLED\tx\t5\t{}\n")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("journal line 2");
-        assertThatThrownBy(() -> JournalLines.parse("garbage\n")).hasMessageContaining("journal line 1");
+        assertThatThrownBy(() -> JournalLines.parse(utf8("garbage\n"))).hasMessageContaining("journal line 1");
+        assertThatThrownBy(() -> JournalLines.parse(utf8("A\t-\t5\t{}\n"))).hasMessageContaining("bad number");
+        assertThatThrownBy(() -> JournalLines.parse(utf8("A\t\t5\t{}\n"))).hasMessageContaining("bad number");
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }
