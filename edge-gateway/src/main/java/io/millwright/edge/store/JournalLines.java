@@ -1,5 +1,6 @@
 package io.millwright.edge.store;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,51 +49,11 @@ public final class JournalLines {
         }
     }
 
-    /** A growable UTF-8 body. */
-    public static final class Body {
-        private byte[] bytes;
-        private int length;
-
-        public Body(int capacity) {
-            bytes = new byte[Math.max(64, capacity)];
-        }
-
-        public Body append(EventType type, long sequence, long occurredAtMillis, byte[] json) {
-            ascii(type.name()).put((byte) '\t').ascii(Long.toString(sequence)).put((byte) '\t')
-                    .ascii(Long.toString(occurredAtMillis)).put((byte) '\t');
-            ensure(json.length + 1);
-            System.arraycopy(json, 0, bytes, length, json.length);
-            length += json.length;
-            return put((byte) '\n');
-        }
-
-        public int length() {
-            return length;
-        }
-
-        public byte[] toByteArray() {
-            return Arrays.copyOf(bytes, length);
-        }
-
-        private Body ascii(String text) {
-            ensure(text.length());
-            for (int i = 0; i < text.length(); i++) {
-                bytes[length++] = (byte) text.charAt(i);
-            }
-            return this;
-        }
-
-        private Body put(byte b) {
-            ensure(1);
-            bytes[length++] = b;
-            return this;
-        }
-
-        private void ensure(int more) {
-            if (length + more > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
-            }
-        }
+    /** Appends one entry's line to a body. */
+    public static void append(ByteArrayOutputStream body, EventType type, long sequence, long occurredAtMillis, byte[] json) {
+        body.writeBytes((type.name() + '\t' + sequence + '\t' + occurredAtMillis + '\t').getBytes(StandardCharsets.US_ASCII));
+        body.writeBytes(json);
+        body.write('\n');
     }
 
     /** @throws IllegalArgumentException when a line is not in the format */
@@ -111,9 +72,12 @@ public final class JournalLines {
                 if (t3 < 0) {
                     throw new IllegalArgumentException("journal line " + (lines.size() + 1) + " is not <type>\\t<sequence>\\t<time>\\t<json>");
                 }
+                String head = new String(body, start, t3 - start, StandardCharsets.US_ASCII);
+                int h1 = t1 - start;
+                int h2 = t2 - start;
                 try {
-                    lines.add(new Line(new String(body, start, t1 - start, StandardCharsets.US_ASCII), number(body, t1 + 1, t2),
-                            number(body, t2 + 1, t3), Arrays.copyOfRange(body, t3 + 1, end)));
+                    lines.add(new Line(head.substring(0, h1), Long.parseLong(head, h1 + 1, h2, 10),
+                            Long.parseLong(head, h2 + 1, head.length(), 10), Arrays.copyOfRange(body, t3 + 1, end)));
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException("journal line " + (lines.size() + 1) + " has a bad number: " + e.getMessage());
                 }
@@ -130,21 +94,5 @@ public final class JournalLines {
             }
         }
         return -1;
-    }
-
-    private static long number(byte[] body, int from, int to) {
-        if (from >= to || to - from > 19 || (body[from] == '-' && to - from == 1)) {
-            throw new NumberFormatException("'" + new String(body, from, Math.max(0, to - from), StandardCharsets.US_ASCII) + "'");
-        }
-        boolean negative = body[from] == '-';
-        long value = 0;
-        for (int i = negative ? from + 1 : from; i < to; i++) {
-            int digit = body[i] - '0';
-            if (digit < 0 || digit > 9) {
-                throw new NumberFormatException("'" + new String(body, from, to - from, StandardCharsets.US_ASCII) + "'");
-            }
-            value = value * 10 + digit;
-        }
-        return negative ? -value : value;
     }
 }

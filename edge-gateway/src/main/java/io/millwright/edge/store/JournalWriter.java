@@ -1,5 +1,6 @@
 package io.millwright.edge.store;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -133,7 +134,7 @@ public class JournalWriter {
     private long send(List<JournalEntry> part, List<SourceSequenced> written) throws JMSException {
         JournalEntry first = part.get(0);
         String source = first.sourceId();
-        JournalLines.Body body = new JournalLines.Body(part.size() * 300);
+        ByteArrayOutputStream body = new ByteArrayOutputStream(part.size() * 300);
         long firstSequence = 0;
         long sequence = 0;
         String plantId = null;
@@ -144,7 +145,7 @@ public class JournalWriter {
             }
             SourceSequenced payload = entry.payload().apply(sequence);
             plantId = payload.plantId();
-            body.append(entry.type(), sequence, CloudEventMapper.occurredAt(payload).toEpochMilli(), json(payload));
+            JournalLines.append(body, entry.type(), sequence, CloudEventMapper.occurredAt(payload).toEpochMilli(), json(payload));
             written.add(payload);
         }
         BytesMessage message = session.createBytesMessage();

@@ -3,6 +3,7 @@ package io.millwright.edge.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
@@ -13,9 +14,9 @@ class JournalLinesTest {
 
     @Test
     void linesRoundTripWithoutTouchingTheJson() {
-        JournalLines.Body body = new JournalLines.Body(8);
-        body.append(EventType.EDGE_TELEMETRY_SAMPLED, 41, 1_763_805_600_000L, utf8("{\"tag\":\"a\",\"text\":\"x\\ty äö €\"}"));
-        body.append(EventType.EDGE_TELEMETRY_AGGREGATED, 42, 1_763_805_601_000L, utf8("{\"tag\":\"b\"}"));
+        ByteArrayOutputStream body = new ByteArrayOutputStream(8);
+        JournalLines.append(body, EventType.EDGE_TELEMETRY_SAMPLED, 41, 1_763_805_600_000L, utf8("{\"tag\":\"a\",\"text\":\"x\\ty äö €\"}"));
+        JournalLines.append(body, EventType.EDGE_TELEMETRY_AGGREGATED, 42, 1_763_805_601_000L, utf8("{\"tag\":\"b\"}"));
 
         assertThat(JournalLines.parse(body.toByteArray())).containsExactly(
                 new JournalLines.Line("EDGE_TELEMETRY_SAMPLED", 41, 1_763_805_600_000L, utf8("{\"tag\":\"a\",\"text\":\"x\\ty äö €\"}")),
