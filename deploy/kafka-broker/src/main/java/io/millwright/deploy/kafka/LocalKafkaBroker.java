@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,19 @@ import org.apache.kafka.common.Uuid;
  * a Kafka outage). Any {@code --override key=value} is added to the broker configuration; {@code --topics a,b}
  * creates those topics once the broker is up (consumers that subscribe before a topic exists may only see it at
  * their next metadata refresh).
+ *
+ * <p>{@code --secure-port N} adds a second client listener, {@code SASL_SSL} with mutual TLS and SCRAM-SHA-512, as a
+ * cloud Kafka in front of plants would have: certificates are made on first start in {@code --tls-dir} (default
+ * {@code <data-dir>/tls}, see {@link TlsMaterial}; keystore password {@code --tls-password}, default
+ * {@value #DEFAULT_TLS_PASSWORD}; one client certificate for {@code --tls-client}, default
+ * {@value #DEFAULT_TLS_CLIENT}), and {@code --scram-user name:password} (repeatable) creates SCRAM users when the
+ * storage is formatted. The plaintext listener stays, for inter-broker traffic and local tools.
  */
 public final class LocalKafkaBroker {
+
+    static final String DEFAULT_TLS_PASSWORD = "millwright-local";
+    static final String DEFAULT_TLS_CLIENT = "edge-gateway";
+    static final String SCRAM_MECHANISM = "SCRAM-SHA-512";
 
     private LocalKafkaBroker() {
     }
@@ -42,6 +54,13 @@ public final class LocalKafkaBroker {
         Files.createDirectories(dataDir);
 
         Properties config = brokerConfig(port, controllerPort, dataDir.resolve("log"));
+        String securePort = options.get("secure-port");
+        if (securePort != null) {
+            TlsMaterial tls = new TlsMaterial(Path.of(options.getOrDefault("tls-dir", dataDir.resolve("tls").toString())),
+                    options.getOrDefault("tls-password", DEFAULT_TLS_PASSWORD))
+                    .ensure(options.getOrDefault("tls-client", DEFAULT_TLS_CLIENT));
+            addSecureListener(config, Integer.parseInt(securePort), tls, options.getOrDefault("tls-password", DEFAULT_TLS_PASSWORD));
+        }
         for (String override : options.getOrDefault("override", "").split(",")) {
             int eq = override.indexOf('=');
             if (eq > 0) {
@@ -53,8 +72,10 @@ public final class LocalKafkaBroker {
             config.store(writer, "written by LocalKafkaBroker");
         }
 
-        formatIfNeeded(dataDir, configFile);
-        System.out.printf("Millwright local Kafka: bootstrap 127.0.0.1:%d, data %s%n", port, dataDir);
+        List<String> scramUsers = options.containsKey("scram-user") ? List.of(options.get("scram-user").split(",")) : List.of();
+        formatIfNeeded(dataDir, configFile, scramUsers);
+        System.out.printf("Millwright local Kafka: bootstrap 127.0.0.1:%d%s, data %s%n", port,
+                securePort == null ? "" : " (SASL_SSL on 127.0.0.1:" + securePort + ")", dataDir);
         String topics = options.get("topics");
         if (topics != null && !topics.isBlank()) {
             Thread creator = new Thread(() -> createTopics(port, List.of(topics.split(","))), "topic-creator");
@@ -88,13 +109,41 @@ public final class LocalKafkaBroker {
         return p;
     }
 
-    private static void formatIfNeeded(Path dataDir, Path configFile) throws IOException {
+    /** A {@code SASL_SSL} listener on 127.0.0.1: TLS with client certificates required, then SCRAM-SHA-512. */
+    static void addSecureListener(Properties p, int securePort, TlsMaterial tls, String password) {
+        String secure = "SASL_SSL://127.0.0.1:" + securePort;
+        p.setProperty("listeners", p.getProperty("listeners") + "," + secure);
+        p.setProperty("advertised.listeners", p.getProperty("advertised.listeners") + "," + secure);
+        p.setProperty("listener.security.protocol.map", p.getProperty("listener.security.protocol.map") + ",SASL_SSL:SASL_SSL");
+        String prefix = "listener.name.sasl_ssl.";
+        p.setProperty(prefix + "sasl.enabled.mechanisms", SCRAM_MECHANISM);
+        p.setProperty(prefix + SCRAM_MECHANISM.toLowerCase() + ".sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        p.setProperty(prefix + "ssl.keystore.location", tls.brokerKeystore().toString());
+        p.setProperty(prefix + "ssl.keystore.password", password);
+        p.setProperty(prefix + "ssl.key.password", password);
+        p.setProperty(prefix + "ssl.keystore.type", "PKCS12");
+        p.setProperty(prefix + "ssl.truststore.location", tls.truststore().toString());
+        p.setProperty(prefix + "ssl.truststore.password", password);
+        p.setProperty(prefix + "ssl.truststore.type", "PKCS12");
+        p.setProperty(prefix + "ssl.client.auth", "required");
+    }
+
+    private static void formatIfNeeded(Path dataDir, Path configFile, List<String> scramUsers) throws IOException {
         if (Files.exists(dataDir.resolve("log").resolve("meta.properties"))) {
             return;
         }
         String clusterId = Uuid.randomUuid().toString();
-        int rc = StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", configFile.toString(), "--ignore-formatted"},
-                new PrintStream(System.out, true));
+        List<String> format = new ArrayList<>(List.of("format", "-t", clusterId, "-c", configFile.toString(), "--ignore-formatted"));
+        for (String user : scramUsers) {
+            int colon = user.indexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("--scram-user takes name:password, got " + user);
+            }
+            format.add("--add-scram");
+            format.add(SCRAM_MECHANISM + "=[name=" + user.substring(0, colon) + ",password=" + user.substring(colon + 1) + "]");
+        }
+        int rc = StorageTool.execute(format.toArray(String[]::new), new PrintStream(System.out, true));
         if (rc != 0) {
             throw new IllegalStateException("Formatting the KRaft storage in " + dataDir + " failed with exit code " + rc);
         }
@@ -131,7 +180,8 @@ public final class LocalKafkaBroker {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("Usage: --port N --controller-port N --data-dir DIR [--override k=v,k=v] [--topics a,b]; got " + args[i]);
+                throw new IllegalArgumentException("Usage: --port N --controller-port N --data-dir DIR [--override k=v,k=v] [--topics a,b]"
+                        + " [--secure-port N [--tls-dir DIR] [--tls-password P] [--tls-client NAME] [--scram-user name:password]...]; got " + args[i]);
             }
             options.merge(args[i].substring(2), args[++i], (a, b) -> a + "," + b);
         }

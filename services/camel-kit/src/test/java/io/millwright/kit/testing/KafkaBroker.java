@@ -16,6 +16,9 @@ import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 
 /**
  * A real single-node KRaft Kafka broker ({@code deploy/kafka-broker}) running as a child JVM, one per test JVM.
@@ -23,10 +26,15 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * <p>Tests simulate a Kafka outage with {@link #stop()} or {@link #kill()} and {@link #start()}: the broker comes
  * back on the same ports with the same data directory, so everything acknowledged before is still there.
  * The broker is killed and its data directory deleted when the test JVM exits.
+ *
+ * <p>Besides the plaintext listener the broker has a {@link SecureListener}: {@code SASL_SSL} with mutual TLS and
+ * SCRAM-SHA-512, as a cloud Kafka in front of plants has, with certificates made for this broker at first start.
+ * Both listeners lead to the same topics.
  */
 public final class KafkaBroker {
 
     private static final String PORT = "millwright.test.kafka.port";
+    private static final String SECURE_PORT = "millwright.test.kafka.secure-port";
     private static final String CONTROLLER_PORT = "millwright.test.kafka.controller-port";
     private static final String DATA_DIR = "millwright.test.kafka.data-dir";
     private static final String PROCESS = "millwright.test.kafka.process";
@@ -37,15 +45,50 @@ public final class KafkaBroker {
     private static final int FIRST_START_ATTEMPTS = 3;
     /** Holds the {@code pid@startMillis} of the test JVM that owns a data directory. */
     private static final String OWNER_FILE = "owner";
+    /** Key store password of the broker's test certificates (they live and die with its data directory). */
+    private static final String TLS_PASSWORD = "millwright-test";
+    /** The SCRAM user that exists from the broker's first start, with its client certificate's name. */
+    public static final String SCRAM_USER = "edge-gateway";
+    public static final String SCRAM_PASSWORD = "edge-gateway-test-secret";
+    public static final String SCRAM_MECHANISM = "SCRAM-SHA-512";
 
     private final int port;
     private final int controllerPort;
+    private final int securePort;
     private final Path dataDir;
 
-    private KafkaBroker(int port, int controllerPort, Path dataDir) {
+    private KafkaBroker(int port, int controllerPort, int securePort, Path dataDir) {
         this.port = port;
         this.controllerPort = controllerPort;
+        this.securePort = securePort;
         this.dataDir = dataDir;
+    }
+
+    /**
+     * The broker's {@code SASL_SSL} listener: TLS with a client certificate required (trust store = the broker's
+     * CA; key store = a client certificate for {@link #SCRAM_USER}), then SCRAM-SHA-512. All stores PKCS12.
+     */
+    public record SecureListener(String bootstrapServers, Path truststore, Path keystore, String storePassword) {
+
+        /** Producer/consumer properties for this listener as {@code user}. */
+        public Map<String, Object> clientProperties(String user, String password) {
+            return Map.of(
+                    "bootstrap.servers", bootstrapServers,
+                    "security.protocol", "SASL_SSL",
+                    "ssl.truststore.location", truststore.toString(),
+                    "ssl.truststore.password", storePassword,
+                    "ssl.truststore.type", "PKCS12",
+                    "ssl.keystore.location", keystore.toString(),
+                    "ssl.keystore.password", storePassword,
+                    "ssl.keystore.type", "PKCS12",
+                    "sasl.mechanism", SCRAM_MECHANISM,
+                    "sasl.jaas.config", scramJaasConfig(user, password));
+        }
+
+        public static String scramJaasConfig(String user, String password) {
+            return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user
+                    + "\" password=\"" + password + "\";";
+        }
     }
 
     /** The broker of this test JVM, started on free ports with a fresh data directory under {@code target/} on first use. */
@@ -54,17 +97,18 @@ public final class KafkaBroker {
             String port = System.getProperty(PORT);
             if (port != null) {
                 return new KafkaBroker(Integer.parseInt(port), Integer.parseInt(System.getProperty(CONTROLLER_PORT)),
-                        Path.of(System.getProperty(DATA_DIR)));
+                        Integer.parseInt(System.getProperty(SECURE_PORT)), Path.of(System.getProperty(DATA_DIR)));
             }
             launcherJar();
             // Another process may take a probed port before Kafka binds it; on first start that costs only a retry.
             IllegalStateException failure = null;
             for (int attempt = 1; attempt <= FIRST_START_ATTEMPTS; attempt++) {
-                int[] ports = TestInfrastructure.freePorts(2);
-                KafkaBroker broker = new KafkaBroker(ports[0], ports[1], newDataDir());
+                int[] ports = TestInfrastructure.freePorts(3);
+                KafkaBroker broker = new KafkaBroker(ports[0], ports[1], ports[2], newDataDir());
                 try {
                     broker.launchAndAwaitReady();
                     System.setProperty(CONTROLLER_PORT, String.valueOf(broker.controllerPort));
+                    System.setProperty(SECURE_PORT, String.valueOf(broker.securePort));
                     System.setProperty(DATA_DIR, broker.dataDir.toString());
                     System.setProperty(PORT, String.valueOf(broker.port));
                     return broker;
@@ -83,6 +127,27 @@ public final class KafkaBroker {
     /** {@code 127.0.0.1:PORT}; stays the same across {@link #stop()} and {@link #start()}. */
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /** The {@code SASL_SSL} listener; stays the same across {@link #stop()} and {@link #start()}. */
+    public SecureListener secureListener() {
+        Path tls = dataDir.resolve("tls");
+        return new SecureListener("127.0.0.1:" + securePort, tls.resolve("truststore.p12"), tls.resolve("client.p12"), TLS_PASSWORD);
+    }
+
+    /** Creates the SCRAM user or changes its password (through the plaintext listener); returns once applied. */
+    public void setScramPassword(String user, String password) {
+        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.CLIENT_ID_CONFIG, "millwright-test-scram");
+        try (Admin admin = TestInfrastructure.withKafkaClassLoader(() -> Admin.create(config))) {
+            admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(user,
+                    new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), password))).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Cannot set the SCRAM password of " + user + " on " + this, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while setting a SCRAM password", e);
+        }
     }
 
     /** Graceful stop (SIGTERM), returns once the process has exited. The data directory is kept. */
@@ -146,6 +211,10 @@ public final class KafkaBroker {
                 "--port", String.valueOf(port),
                 "--controller-port", String.valueOf(controllerPort),
                 "--data-dir", dataDir.toString(),
+                "--secure-port", String.valueOf(securePort),
+                "--tls-password", TLS_PASSWORD,
+                "--tls-client", SCRAM_USER,
+                "--scram-user", SCRAM_USER + ":" + SCRAM_PASSWORD,
                 // After kill() the controller refuses the restarted broker until the old registration's session
                 // expires (9 s by default); a short session makes "Kafka comes back" quick.
                 "--override", "broker.heartbeat.interval.ms=500,broker.session.timeout.ms=3000");

@@ -5,11 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.SslAuthenticationException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -133,6 +142,51 @@ class KafkaBrokerTest {
         assertThat(config).containsOnly(
                 Map.entry("kafka.bootstrap.servers", broker.bootstrapServers()),
                 Map.entry("camel.component.kafka.brokers", broker.bootstrapServers()));
+    }
+
+    @Test
+    void secureListenerTakesAClientCertificateAndScramAndLeadsToTheSameTopics() throws Exception {
+        KafkaBroker.SecureListener secure = broker.secureListener();
+        assertThat(secure.bootstrapServers()).matches("127\\.0\\.0\\.1:\\d+").isNotEqualTo(broker.bootstrapServers());
+
+        RecordMetadata written = sendOver(secure.clientProperties(KafkaBroker.SCRAM_USER, KafkaBroker.SCRAM_PASSWORD), "over-tls");
+
+        assertThat(written.offset()).isZero();
+        assertThat(KafkaTestClient.readAll(topic, QUIET)).extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
+                .containsExactly("over-tls");
+    }
+
+    @Test
+    void secureListenerRefusesAWrongPasswordAndAClientWithoutCertificate() {
+        KafkaBroker.SecureListener secure = broker.secureListener();
+
+        assertThatThrownBy(() -> sendOver(secure.clientProperties(KafkaBroker.SCRAM_USER, "not-the-password"), "refused"))
+                .cause().isInstanceOf(SaslAuthenticationException.class);
+        Map<String, Object> withoutCertificate = new HashMap<>(secure.clientProperties(KafkaBroker.SCRAM_USER, KafkaBroker.SCRAM_PASSWORD));
+        withoutCertificate.keySet().removeIf(key -> key.startsWith("ssl.keystore."));
+        assertThatThrownBy(() -> sendOver(withoutCertificate, "refused")).cause().isInstanceOf(SslAuthenticationException.class);
+        assertThat(KafkaTestClient.readAll(topic, QUIET)).isEmpty();
+    }
+
+    @Test
+    void scramPasswordCanBeChangedWhileRunning() throws Exception {
+        String user = "kit-test-" + UUID.randomUUID();
+        broker.setScramPassword(user, "first");
+        broker.setScramPassword(user, "second");
+
+        assertThatThrownBy(() -> sendOver(broker.secureListener().clientProperties(user, "first"), "refused"))
+                .cause().isInstanceOf(SaslAuthenticationException.class);
+        assertThat(sendOver(broker.secureListener().clientProperties(user, "second"), "accepted").offset()).isZero();
+    }
+
+    private RecordMetadata sendOver(Map<String, Object> clientProperties, String value) throws Exception {
+        Map<String, Object> config = new HashMap<>(clientProperties);
+        config.put("max.block.ms", 10_000);
+        config.put("delivery.timeout.ms", 10_000);
+        config.put("request.timeout.ms", 5_000);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            return producer.send(new ProducerRecord<>(topic, "k", bytes(value))).get(20, TimeUnit.SECONDS);
+        }
     }
 
     private static byte[] bytes(String text) {
