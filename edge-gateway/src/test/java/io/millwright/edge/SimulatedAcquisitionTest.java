@@ -8,7 +8,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 import jakarta.inject.Inject;
 import jakarta.jms.Connection;
@@ -19,6 +22,7 @@ import jakarta.jms.TextMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import io.millwright.edge.processing.JournalEntry;
 import io.millwright.edge.store.EmbeddedJournal;
 import io.millwright.edge.store.JournalLines;
 import io.millwright.edge.store.JournalWriter;
@@ -51,6 +55,9 @@ class SimulatedAcquisitionTest {
 
     @Inject
     ConnectionFactory connectionFactory;
+
+    @Inject
+    JournalWriter writer;
 
     @Test
     void theJournalListensOnNoNetworkPort() {
@@ -149,5 +156,26 @@ class SimulatedAcquisitionTest {
         assertThat(samples).extracting(TelemetrySample::sequenceNumber).containsExactly(1L, 2L);
         assertThat(samples).extracting(s -> s.value().value().toPlainString()).containsExactly("1.5", "2.5");
         assertThat(samples.get(1).sampledAt()).isEqualTo(at.plusSeconds(2));
+    }
+
+    @Test
+    void aScanLargerThanOneJournalMessageArrivesWholeAndInOrder() {
+        String source = "plant-sim/large-scan";
+        Instant at = Instant.parse("2026-11-20T07:00:00Z");
+        List<JournalEntry> scan = new ArrayList<>();
+        for (int tag = 0; tag < 2_500; tag++) {
+            String tagId = "large.tag-" + tag;
+            scan.add(new JournalEntry(EventType.EDGE_TELEMETRY_SAMPLED, source, "large", true,
+                    sequence -> new TelemetrySample("plant-sim", source, sequence, "bench-1", tagId, Quantity.of("1", "EA"),
+                            null, SampleQuality.GOOD, null, at)));
+        }
+
+        writer.append(scan);
+
+        List<TelemetrySample> samples = EdgeRecords.samples(EdgeRecords.awaitTelemetry(source, 2_500, Duration.ofSeconds(60)));
+        assertThat(samples).extracting(TelemetrySample::sequenceNumber)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 2_500).boxed().toList());
+        assertThat(samples).extracting(TelemetrySample::tag)
+                .containsExactlyElementsOf(IntStream.range(0, 2_500).mapToObj(tag -> "large.tag-" + tag).toList());
     }
 }

@@ -30,6 +30,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.jboss.logging.Logger;
 
 import io.millwright.edge.config.EdgeConfig;
@@ -253,13 +255,25 @@ public class KafkaForwarder {
                     continue;
                 }
                 for (ProducerRecord<String, byte[]> record : records) {
-                    Future<RecordMetadata> ack = currentProducer.send(record);
+                    Future<RecordMetadata> ack;
+                    try {
+                        ack = currentProducer.send(record);
+                    } catch (KafkaException unusable) {
+                        // the producer itself failed (e.g. its idempotent session died on an authentication error)
+                        settleThenDiscardProducer(acks);
+                        throw unusable;
+                    }
                     if (ack.isDone()) {
-                        // refused before it was queued (e.g. no metadata while Kafka is down): send nothing after it,
-                        // or later records could land before this one is sent again
+                        // refused before it was queued: send nothing after it, or later records could land before
+                        // this one is sent again
                         try {
                             ack.get();
                         } catch (ExecutionException refused) {
+                            if (!(refused.getCause() instanceof RetriableException)) {
+                                // e.g. credentials or certificate refused: a new producer logs in afresh on the retry;
+                                // a retriable refusal (no metadata while Kafka is down) keeps the producer
+                                settleThenDiscardProducer(acks);
+                            }
                             throw new IllegalStateException("Kafka refused the send: " + rootMessage(refused), refused);
                         }
                     }
@@ -275,20 +289,24 @@ public class KafkaForwarder {
             } catch (ExecutionException e) {
                 LOG.warnf("Kafka refused a record in the %s lane (%s); the batch is sent again with a new producer",
                         name, rootMessage(e));
-                // let the rest of the batch settle before aborting, so nothing of it lands after the resend
-                long deadline = System.nanoTime() + config.forward().sendTimeout().toNanos();
-                for (Future<RecordMetadata> ack : acks) {
-                    try {
-                        ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                    } catch (ExecutionException | TimeoutException ignored) {
-                        // settled as failed, or still pending: aborted below
-                    }
-                }
-                discardProducer();
+                settleThenDiscardProducer(acks);
                 throw e;
             }
             perConnection.forEach(metrics::recordForwarded);
             pendingRemoval = removed;
+        }
+
+        /** Lets what was sent of the batch settle before aborting, so nothing of it lands after the resend. */
+        private void settleThenDiscardProducer(List<Future<RecordMetadata>> sent) throws InterruptedException {
+            long deadline = System.nanoTime() + config.forward().sendTimeout().toNanos();
+            for (Future<RecordMetadata> ack : sent) {
+                try {
+                    ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (ExecutionException | TimeoutException ignored) {
+                    // settled as failed, or still pending: aborted with the producer
+                }
+            }
+            discardProducer();
         }
 
         /** One record per entry; a multi-entry message that cannot be read as a whole is unforwardable as a whole. */

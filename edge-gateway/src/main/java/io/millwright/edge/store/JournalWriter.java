@@ -99,19 +99,10 @@ public class JournalWriter {
             }
             Map<String, Long> touched = new LinkedHashMap<>();
             written = new ArrayList<>(entries.size());
-            // one journal message per source and class per append: the entries of one scan travel together
-            Map<String, List<JournalEntry>> groups = new LinkedHashMap<>();
-            for (JournalEntry entry : entries) {
-                groups.computeIfAbsent(entry.sourceId() + '|' + entry.droppable() + '|' + entry.isMachineEvent(),
-                        k -> new ArrayList<>()).add(entry);
-            }
-            for (List<JournalEntry> group : groups.values()) {
-                for (int from = 0; from < group.size(); from += MAX_ENTRIES_PER_MESSAGE) {
-                    List<JournalEntry> part = group.subList(from, Math.min(group.size(), from + MAX_ENTRIES_PER_MESSAGE));
-                    String source = part.get(0).sourceId();
-                    before.putIfAbsent(source, lastSequence.getOrDefault(source, 0L));
-                    touched.put(source, send(part, written));
-                }
+            for (List<JournalEntry> part : messages(entries)) {
+                String source = part.get(0).sourceId();
+                before.putIfAbsent(source, lastSequence.getOrDefault(source, 0L));
+                touched.put(source, send(part, written));
             }
             for (Map.Entry<String, Long> entry : touched.entrySet()) {
                 Message marker = session.createMessage();
@@ -128,6 +119,25 @@ public class JournalWriter {
         journal.entriesAppended(entries.size());
         countAcquired(entries);
         return written;
+    }
+
+    /**
+     * The journal messages of one append: one per source and class, so the entries of one scan travel together,
+     * in acquisition order, each of at most {@link #MAX_ENTRIES_PER_MESSAGE} entries.
+     */
+    static List<List<JournalEntry>> messages(List<JournalEntry> entries) {
+        Map<String, List<JournalEntry>> groups = new LinkedHashMap<>();
+        for (JournalEntry entry : entries) {
+            groups.computeIfAbsent(entry.sourceId() + '|' + entry.droppable() + '|' + entry.isMachineEvent(),
+                    k -> new ArrayList<>()).add(entry);
+        }
+        List<List<JournalEntry>> messages = new ArrayList<>();
+        for (List<JournalEntry> group : groups.values()) {
+            for (int from = 0; from < group.size(); from += MAX_ENTRIES_PER_MESSAGE) {
+                messages.add(group.subList(from, Math.min(group.size(), from + MAX_ENTRIES_PER_MESSAGE)));
+            }
+        }
+        return messages;
     }
 
     /** Numbers the entries of one source and sends them as one message; returns the last sequence number. */
