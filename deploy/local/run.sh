@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Millwright on one machine, the whole order-to-production chain: real Kafka (KRaft, from the Apache jars), the
-# machine's PostgreSQL, the simulators (ERP, MES, WMS, CRM webhook), order-service, production-service and
-# inventory-service. A sample CRM order is posted; the ERP confirms it and releases production orders for it, the
+# machine's PostgreSQL, the simulators (ERP, MES, WMS, CRM webhook), order-service, production-service,
+# inventory-service, and the edge gateway of a simulated plant (deploy/local/plant.yaml) forwarding its machine
+# data from its Artemis journal over TLS with a client certificate and SCRAM, as a plant does. A sample CRM order is posted; the ERP confirms it and releases production orders for it, the
 # MES simulator gets the work orders, acknowledges them and sends the confirmations, inventory-service receives the
 # produced lots, and order-service reports the milestones (up to READY_TO_SHIP) to the CRM simulator.
 #
@@ -10,8 +11,9 @@
 #   deploy/local/run.sh --no-wait  start, run the sample order to READY_TO_SHIP, print the URLs, stop everything and exit
 #
 # Needs java 17+, curl, jq, psql/pg_isready. Environment: PGHOST/PGPORT/PGUSER (default 127.0.0.1/5432/postgres),
-# MILLWRIGHT_DB (default millwright), KAFKA_PORT (9092, controller on +1), ERP_SIM_PORT (8090, all simulators),
-# ORDER_SERVICE_PORT (8081), PRODUCTION_SERVICE_PORT (8082), INVENTORY_SERVICE_PORT (8083).
+# MILLWRIGHT_DB (default millwright), KAFKA_PORT (9092, controller on +1, TLS listener on +2), ERP_SIM_PORT (8090,
+# all simulators), ORDER_SERVICE_PORT (8081), PRODUCTION_SERVICE_PORT (8082), INVENTORY_SERVICE_PORT (8083),
+# EDGE_GATEWAY_PORT (8085).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -24,14 +26,19 @@ ERP_SIM_PORT="${ERP_SIM_PORT:-8090}"
 ORDER_SERVICE_PORT="${ORDER_SERVICE_PORT:-8081}"
 PRODUCTION_SERVICE_PORT="${PRODUCTION_SERVICE_PORT:-8082}"
 INVENTORY_SERVICE_PORT="${INVENTORY_SERVICE_PORT:-8083}"
+EDGE_GATEWAY_PORT="${EDGE_GATEWAY_PORT:-8085}"
+KAFKA_TLS_PORT=$((KAFKA_PORT + 2))
+# the local broker's TLS material (made on its first start) and the SCRAM user the edge gateway logs in with
+KAFKA_TLS_DIR="$STATE/kafka/tls"; KAFKA_TLS_PASSWORD=millwright-local
+EDGE_SCRAM_USER=edge-gateway; EDGE_SCRAM_PASSWORD=edge-local-secret
 # every topic the services publish to or consume (created before they start)
-TOPICS="millwright.crm.orders,millwright.order.events,millwright.production.events,millwright.inventory.events,millwright.quality.events"
+TOPICS="millwright.crm.orders,millwright.order.events,millwright.production.events,millwright.inventory.events,millwright.quality.events,millwright.edge.telemetry,millwright.edge.events"
 REBUILD=0; WAIT=1
 for arg in "$@"; do
   case "$arg" in
     --rebuild) REBUILD=1 ;;
     --no-wait) WAIT=0 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "unknown option $arg (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -73,7 +80,8 @@ command -v java >/dev/null || die "java (17+) is needed"
 command -v curl >/dev/null || die "curl is needed"
 command -v jq >/dev/null || die "jq is needed"
 command -v psql >/dev/null || die "psql is needed to prepare the database"
-for p in "$KAFKA_PORT" $((KAFKA_PORT + 1)) "$ERP_SIM_PORT" "$ORDER_SERVICE_PORT" "$PRODUCTION_SERVICE_PORT" "$INVENTORY_SERVICE_PORT"; do
+for p in "$KAFKA_PORT" $((KAFKA_PORT + 1)) "$KAFKA_TLS_PORT" "$ERP_SIM_PORT" "$ORDER_SERVICE_PORT" "$PRODUCTION_SERVICE_PORT" \
+    "$INVENTORY_SERVICE_PORT" "$EDGE_GATEWAY_PORT"; do
   port_free "$p" || die "port $p is in use (is Millwright already running?)"
 done
 
@@ -82,8 +90,9 @@ SIM_JAR="$ROOT/services/simulators/target/quarkus-app/quarkus-run.jar"
 ORDER_JAR="$ROOT/services/order-service/target/quarkus-app/quarkus-run.jar"
 PRODUCTION_JAR="$ROOT/services/production-service/target/quarkus-app/quarkus-run.jar"
 INVENTORY_JAR="$ROOT/services/inventory-service/target/quarkus-app/quarkus-run.jar"
+EDGE_JAR="$ROOT/edge-gateway/target/quarkus-app/quarkus-run.jar"
 missing=0
-for jar in "$KAFKA_JAR" "$SIM_JAR" "$ORDER_JAR" "$PRODUCTION_JAR" "$INVENTORY_JAR"; do [ -f "$jar" ] || missing=1; done
+for jar in "$KAFKA_JAR" "$SIM_JAR" "$ORDER_JAR" "$PRODUCTION_JAR" "$INVENTORY_JAR" "$EDGE_JAR"; do [ -f "$jar" ] || missing=1; done
 if [ $REBUILD = 1 ] || [ $missing = 1 ]; then
   say "Building (tests skipped; run ./mvnw verify for those)"
   (cd "$ROOT" && ./mvnw -q -DskipTests package)
@@ -97,8 +106,10 @@ if ! psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -tAc "select 1 from
 fi
 DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB"
 
-say "Kafka (KRaft) on 127.0.0.1:$KAFKA_PORT, data in $STATE/kafka"
-java -Xmx512m -jar "$KAFKA_JAR" --port "$KAFKA_PORT" --data-dir "$STATE/kafka" --topics "$TOPICS" >"$LOGS/kafka.log" 2>&1 &
+say "Kafka (KRaft) on 127.0.0.1:$KAFKA_PORT, TLS + SCRAM on 127.0.0.1:$KAFKA_TLS_PORT, data in $STATE/kafka"
+java -Xmx512m -jar "$KAFKA_JAR" --port "$KAFKA_PORT" --data-dir "$STATE/kafka" --topics "$TOPICS" \
+  --secure-port "$KAFKA_TLS_PORT" --tls-password "$KAFKA_TLS_PASSWORD" --tls-client "$EDGE_SCRAM_USER" \
+  --scram-user "$EDGE_SCRAM_USER:$EDGE_SCRAM_PASSWORD" >"$LOGS/kafka.log" 2>&1 &
 PIDS+=($!)
 until_ok 60 "Kafka (see $LOGS/kafka.log)" grep -q "topics ready" "$LOGS/kafka.log"
 
@@ -129,9 +140,26 @@ say "order-service on $OS"
 ORDER_SERVICE_PORT="$ORDER_SERVICE_PORT" INVENTORY_SERVICE_URL="$INV" CRM_WEBHOOK_URL="$SIM/crm/api/v1/order-milestones" \
   java -Xmx320m "$QUIET_OTEL" -jar "$ORDER_JAR" >"$LOGS/order-service.log" 2>&1 &
 PIDS+=($!)
+EDGE="http://127.0.0.1:$EDGE_GATEWAY_PORT"
+say "edge gateway of plant-local on $EDGE (journal in $STATE/edge), forwarding over TLS to 127.0.0.1:$KAFKA_TLS_PORT"
+# the install's memory settings (JAVA_OPTS, MALLOC_ARENA_MAX) from the plant environment file
+EDGE_JAVA_OPTS="$(sed -n 's/^JAVA_OPTS=//p' "$ROOT/deploy/edge/edge.env.example")"
+EDGE_GATEWAY_PORT="$EDGE_GATEWAY_PORT" EDGE_PLANT_CONFIG="$ROOT/deploy/local/plant.yaml" EDGE_DATA_DIR="$STATE/edge" \
+  KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_TLS_PORT" KAFKA_SECURITY_PROTOCOL=SASL_SSL \
+  KAFKA_SSL_TRUSTSTORE_LOCATION="$KAFKA_TLS_DIR/truststore.p12" KAFKA_SSL_TRUSTSTORE_PASSWORD="$KAFKA_TLS_PASSWORD" \
+  KAFKA_SSL_KEYSTORE_LOCATION="$KAFKA_TLS_DIR/client.p12" KAFKA_SSL_KEYSTORE_PASSWORD="$KAFKA_TLS_PASSWORD" \
+  KAFKA_SASL_MECHANISM=SCRAM-SHA-512 \
+  KAFKA_SASL_JAAS_CONFIG="org.apache.kafka.common.security.scram.ScramLoginModule required username=\"$EDGE_SCRAM_USER\" password=\"$EDGE_SCRAM_PASSWORD\";" \
+  MALLOC_ARENA_MAX=2 java $EDGE_JAVA_OPTS -jar "$EDGE_JAR" >"$LOGS/edge-gateway.log" 2>&1 &
+PIDS+=($!)
 wait_for inventory-service "$INV/q/health/ready" 180
 wait_for production-service "$PS/q/health/ready" 180
 wait_for order-service "$OS/q/health/ready" 180
+wait_for edge-gateway "$EDGE/q/health/ready" 120
+edge_forwarding() { curl -fsS "$EDGE/q/health/group/cloud" >/dev/null 2>&1; }
+until_ok 60 "the edge gateway's link to Kafka over TLS (see $EDGE/q/health/group/cloud and $LOGS/edge-gateway.log)" edge_forwarding
+say "Edge gateway forwards plant-local's machine data over TLS: $(curl -fsS "$EDGE/q/metrics" \
+  | awk '/^millwright_edge_forwarded_total/ {n += $2} END {printf "%d", n}') entries so far"
 
 say "Wiring the simulators to the services"
 post_json "$SIM/sim/erp/settings" "{\"releaseCallbackUrl\":\"$PS/soap/erp-callback\",\"autoRelease\":true}" >/dev/null
@@ -205,11 +233,14 @@ Millwright is running. Look at:
   Milestones the CRM received    $SIM/sim/crm/milestones?crmOrderId=$CRM_ORDER_ID
   Swagger UI                     $OS/q/swagger-ui   $PS/q/swagger-ui   $INV/q/swagger-ui
   Dead letters                   $OS/api/v1/dead-letters   $PS/api/v1/dead-letters   $INV/api/v1/dead-letters
-  Metrics (Prometheus)           $OS/q/metrics   $PS/q/metrics   $INV/q/metrics
+  Metrics (Prometheus)           $OS/q/metrics   $PS/q/metrics   $INV/q/metrics   $EDGE/q/metrics
+  Edge gateway status page       $EDGE/status   (plant file deploy/local/plant.yaml, journal $STATE/edge)
   ERP simulator                  $SIM/sim/erp/sales-orders   $SIM/sim/erp/production-orders   $SIM/sim/erp/postings?type=movement
   MES simulator                  $SIM/sim/mes/work-orders   $SIM/sim/mes/confirmations
   ERP WSDL                       $SIM/soap/erp?wsdl
   Kafka                          127.0.0.1:$KAFKA_PORT  (kcat -b 127.0.0.1:$KAFKA_PORT -t millwright.order.events -C -J)
+                                 TLS + SCRAM on 127.0.0.1:$KAFKA_TLS_PORT (CA: $KAFKA_TLS_DIR/ca.pem); edge data on
+                                 millwright.edge.telemetry and millwright.edge.events
   Logs                           $LOGS
 
 Try an ERP outage (60 s), then post another order and watch it wait for ERP, then confirm:

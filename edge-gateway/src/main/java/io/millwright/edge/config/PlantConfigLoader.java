@@ -143,9 +143,11 @@ public final class PlantConfigLoader {
         Fields f = fields(mapping, path + ".", Set.of("id", "url", "read-timeout", "reconnect", "tags"));
         String id = id(f, "id");
         String url = f.text("url", true);
-        if (url != null && !URL.matcher(url).matches()) {
+        Matcher protocol = url == null ? null : URL.matcher(url);
+        if (protocol != null && !protocol.matches()) {
             problem(f.node("url"), path + ".url", "must be a PLC4X connection string starting with modbus-tcp:, opcua:, s7: or simulated: (was '" + url + "')");
         }
+        String protocolCode = protocol != null && protocol.matches() ? protocol.group(1) : null;
         Duration readTimeout = duration(f, "read-timeout", DEFAULT_READ_TIMEOUT);
         Duration reconnectInitial = DEFAULT_RECONNECT_INITIAL;
         Duration reconnectMax = DEFAULT_RECONNECT_MAX;
@@ -166,7 +168,7 @@ public final class PlantConfigLoader {
             }
             for (int i = 0; i < list.getValue().size(); i++) {
                 Node tagNode = list.getValue().get(i);
-                TagConfig tag = tag(tagNode, path + ".tags[" + i + "]", id);
+                TagConfig tag = tag(tagNode, path + ".tags[" + i + "]", id, protocolCode);
                 if (tag != null) {
                     String earlier = tagIds.putIfAbsent(tag.id(), at(tagNode));
                     if (earlier != null) {
@@ -179,7 +181,7 @@ public final class PlantConfigLoader {
         return new ConnectionConfig(id, url, readTimeout, reconnectInitial, reconnectMax, tags);
     }
 
-    private TagConfig tag(Node node, String path, String connectionId) {
+    private TagConfig tag(Node node, String path, String connectionId, String protocol) {
         if (!(node instanceof MappingNode mapping)) {
             problem(node, path, "expected a mapping (id, address, scan, ...)");
             return null;
@@ -188,6 +190,9 @@ public final class PlantConfigLoader {
                 "range", "aggregate", "states", "faults"));
         String id = id(f, "id");
         String address = f.text("address", true);
+        if (address != null && protocol != null) {
+            TagAddressCheck.problem(protocol, address).ifPresent(problem -> problem(f.node("address"), path + ".address", problem));
+        }
         Duration scan = duration(f, "scan", null);
         if (scan != null && scan.compareTo(MIN_SCAN) < 0) {
             problem(f.node("scan"), path + ".scan", "must be at least " + MIN_SCAN.toMillis() + "ms");

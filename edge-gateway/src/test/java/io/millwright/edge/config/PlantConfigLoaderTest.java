@@ -150,6 +150,42 @@ class PlantConfigLoaderTest {
     }
 
     @Test
+    void addressesTheConnectionsDriverCannotParseAreNamedWithLineAndField() {
+        String yaml = """
+                plant: p
+                connections:
+                  - id: sim
+                    url: simulated://x
+                    tags:
+                      - { id: a, address: "RANDOM/spindle-speed:DINT", scan: 1s, asset: m1 }
+                      - { id: b, address: "RANDOM/spindleSpeed:DINT", scan: 1s, asset: m1 }
+                  - id: press
+                    url: modbus-tcp://127.0.0.1:502
+                    tags:
+                      - { id: c, address: "holding-register:1:INT", scan: 1s, asset: m1 }
+                      - { id: d, address: "register-7", scan: 1s, asset: m1 }
+                  - id: filler
+                    url: s7://127.0.0.1
+                    tags:
+                      - { id: e, address: "%DB1.DBW2:INT", scan: 1s, asset: m1 }
+                      - { id: f, address: "DB1 word 2", scan: 1s, asset: m1 }
+                  - id: oven
+                    url: opcua:tcp://127.0.0.1:4840/milo
+                    tags:
+                      - { id: g, address: "ns=2;s=Oven/Zone1/Temperature;REAL", scan: 1s, asset: m1 }
+                      - { id: h, address: "Oven.Zone1", scan: 1s, asset: m1 }
+                """;
+        assertThatThrownBy(() -> PlantConfigLoader.parse(yaml, "plant.yaml"))
+                .isInstanceOf(PlantConfigException.class)
+                .satisfies(e -> assertThat(((PlantConfigException) e).problems()).satisfiesExactlyInAnyOrder(
+                        p -> assertThat(p).startsWith("plant.yaml:6:27: connections[0].tags[0].address: not a valid simulated tag address: ")
+                                .contains("RANDOM/spindle-speed:DINT"),
+                        p -> assertThat(p).startsWith("plant.yaml:12:27: connections[1].tags[1].address: not a valid modbus-tcp tag address: "),
+                        p -> assertThat(p).startsWith("plant.yaml:17:27: connections[2].tags[1].address: not a valid s7 tag address: "),
+                        p -> assertThat(p).startsWith("plant.yaml:22:27: connections[3].tags[1].address: not a valid opcua tag address: ")));
+    }
+
+    @Test
     void brokenYamlNamesTheLine() {
         assertThatThrownBy(() -> PlantConfigLoader.parse("plant: a\nconnections:\n  - id: [unclosed\n", "plant.yaml"))
                 .isInstanceOf(PlantConfigException.class)
