@@ -17,6 +17,10 @@ import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.Uuid;
 
 /**
@@ -35,7 +39,8 @@ import org.apache.kafka.common.Uuid;
  * {@code <data-dir>/tls}, see {@link TlsMaterial}; keystore password {@code --tls-password}, default
  * {@value #DEFAULT_TLS_PASSWORD}; one client certificate for {@code --tls-client}, default
  * {@value #DEFAULT_TLS_CLIENT}), and {@code --scram-user name:password} (repeatable) creates SCRAM users when the
- * storage is formatted. The plaintext listener stays, for inter-broker traffic and local tools.
+ * storage is formatted, or sets their passwords once the broker is up on a data directory formatted earlier. The
+ * plaintext listener stays, for inter-broker traffic and local tools.
  */
 public final class LocalKafkaBroker {
 
@@ -73,12 +78,16 @@ public final class LocalKafkaBroker {
         }
 
         List<String> scramUsers = options.containsKey("scram-user") ? List.of(options.get("scram-user").split(",")) : List.of();
-        formatIfNeeded(dataDir, configFile, scramUsers);
+        // SCRAM users go into the storage when it is formatted; a data directory formatted earlier gets them once the
+        // broker is up (before "topics ready" is printed)
+        boolean formatted = formatIfNeeded(dataDir, configFile, scramUsers);
+        List<String> lateScramUsers = formatted ? List.of() : scramUsers;
         System.out.printf("Millwright local Kafka: bootstrap 127.0.0.1:%d%s, data %s%n", port,
                 securePort == null ? "" : " (SASL_SSL on 127.0.0.1:" + securePort + ")", dataDir);
         String topics = options.get("topics");
-        if (topics != null && !topics.isBlank()) {
-            Thread creator = new Thread(() -> createTopics(port, List.of(topics.split(","))), "topic-creator");
+        if ((topics != null && !topics.isBlank()) || !lateScramUsers.isEmpty()) {
+            List<String> topicNames = topics == null ? List.of() : List.of(topics.split(","));
+            Thread creator = new Thread(() -> prepare(port, lateScramUsers, topicNames), "topic-creator");
             creator.setDaemon(true);
             creator.start();
         }
@@ -129,33 +138,51 @@ public final class LocalKafkaBroker {
         p.setProperty(prefix + "ssl.client.auth", "required");
     }
 
-    private static void formatIfNeeded(Path dataDir, Path configFile, List<String> scramUsers) throws IOException {
+    /** Formats the storage unless that was done before; true when it formatted now. */
+    private static boolean formatIfNeeded(Path dataDir, Path configFile, List<String> scramUsers) throws IOException {
         if (Files.exists(dataDir.resolve("log").resolve("meta.properties"))) {
-            return;
+            return false;
         }
         String clusterId = Uuid.randomUuid().toString();
         List<String> format = new ArrayList<>(List.of("format", "-t", clusterId, "-c", configFile.toString(), "--ignore-formatted"));
         for (String user : scramUsers) {
-            int colon = user.indexOf(':');
-            if (colon <= 0) {
-                throw new IllegalArgumentException("--scram-user takes name:password, got " + user);
-            }
             format.add("--add-scram");
-            format.add(SCRAM_MECHANISM + "=[name=" + user.substring(0, colon) + ",password=" + user.substring(colon + 1) + "]");
+            format.add(SCRAM_MECHANISM + "=[name=" + scramName(user) + ",password=" + scramPassword(user) + "]");
         }
         int rc = StorageTool.execute(format.toArray(String[]::new), new PrintStream(System.out, true));
         if (rc != 0) {
             throw new IllegalStateException("Formatting the KRaft storage in " + dataDir + " failed with exit code " + rc);
         }
+        return true;
     }
 
-    /** Creates the topics that do not exist yet (3 partitions, replication 1), retrying until the broker answers. */
-    static void createTopics(int port, List<String> names) {
+    private static String scramName(String user) {
+        int colon = user.indexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException("--scram-user takes name:password, got " + user);
+        }
+        return user.substring(0, colon);
+    }
+
+    private static String scramPassword(String user) {
+        return user.substring(user.indexOf(':') + 1);
+    }
+
+    /**
+     * Sets the SCRAM users' passwords, then creates the topics that do not exist yet (3 partitions, replication 1),
+     * retrying until the broker answers.
+     */
+    static void prepare(int port, List<String> scramUsers, List<String> names) {
         Properties admin = new Properties();
         admin.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + port);
         long deadline = System.currentTimeMillis() + 120_000;
         while (System.currentTimeMillis() < deadline) {
             try (Admin client = Admin.create(admin)) {
+                if (!scramUsers.isEmpty()) {
+                    client.alterUserScramCredentials(scramUsers.stream().<UserScramCredentialAlteration>map(user ->
+                            new UserScramCredentialUpsertion(scramName(user), new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096),
+                                    scramPassword(user))).toList()).all().get(30, TimeUnit.SECONDS);
+                }
                 Set<String> existing = client.listTopics().names().get(10, TimeUnit.SECONDS);
                 List<NewTopic> missing = names.stream().map(String::trim).filter(n -> !n.isEmpty() && !existing.contains(n))
                         .map(n -> new NewTopic(n, 3, (short) 1)).toList();
@@ -173,7 +200,7 @@ public final class LocalKafkaBroker {
                 }
             }
         }
-        System.err.println("Millwright local Kafka: could not create topics " + names);
+        System.err.println("Millwright local Kafka: could not create topics " + names + " or SCRAM users");
     }
 
     private static Map<String, String> parse(String[] args) {
