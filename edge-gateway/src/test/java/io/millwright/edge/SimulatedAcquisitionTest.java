@@ -85,6 +85,7 @@ class SimulatedAcquisitionTest {
                 .isBetween(0.0, 60.0);
         assertThat(Metrics.value(text, "millwright_edge_dropped_total{class=\"TELEMETRY\",plant=\"plant-sim\"}")).isZero();
         assertThat(Metrics.value(text, "millwright_edge_dropped_total{class=\"EVENT\",plant=\"plant-sim\"}")).isZero();
+        assertThat(Metrics.value(text, "millwright_edge_dead_letters{plant=\"plant-sim\"}")).isGreaterThanOrEqualTo(0);
 
         HttpResponse<String> page = EdgeHttp.get(status);
         assertThat(page.statusCode()).isEqualTo(200);
@@ -92,7 +93,8 @@ class SimulatedAcquisitionTest {
         assertThat(page.body())
                 .contains("<span id=\"plant\">plant-sim</span>")
                 .contains("<tr id=\"connection-bench\"><td>bench</td><td><code>simulated://bench</code></td><td class=\"UP\">UP</td>")
-                .contains("href=\"/q/health\"", "href=\"/q/metrics\"")
+                .contains("href=\"/q/health\"", "href=\"/q/metrics\"", "href=\"/api/v1/dead-letters\"")
+                .containsPattern("<tr><th>dead letters \\(could not be forwarded\\)</th><td>\\d+</td></tr>")
                 .doesNotContain("<script");
     }
 

@@ -37,6 +37,7 @@ import org.jboss.logging.Logger;
 import io.millwright.edge.config.EdgeConfig;
 import io.millwright.edge.config.PlantConfig;
 import io.millwright.edge.status.EdgeMetrics;
+import io.millwright.edge.store.DeadLetterQueue;
 import io.millwright.edge.store.EmbeddedJournal;
 import io.millwright.edge.store.JournalLines;
 import io.millwright.edge.store.JournalWriter;
@@ -60,7 +61,6 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class KafkaForwarder {
 
-    public static final String DEAD_LETTER_REASON = "mw_dead_letter_reason";
     private static final Logger LOG = Logger.getLogger(KafkaForwarder.class);
 
     private final EdgeConfig config;
@@ -383,9 +383,10 @@ public class KafkaForwarder {
                     copy.setObjectProperty(property, message.getObjectProperty(property));
                 }
             }
-            copy.setStringProperty(DEAD_LETTER_REASON, reason);
+            copy.setStringProperty(DeadLetterQueue.REASON, reason);
+            copy.setStringProperty(DeadLetterQueue.ORIGIN_QUEUE, queue);
             deadLetters.send(copy, DeliveryMode.PERSISTENT, Message.DEFAULT_PRIORITY, Message.DEFAULT_TIME_TO_LIVE);
-            metrics.recordDeadLettered();
+            metrics.recordDeadLettered(entries(message));
         }
 
         private void pace(long records) throws InterruptedException {

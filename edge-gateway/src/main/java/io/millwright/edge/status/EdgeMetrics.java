@@ -18,6 +18,7 @@ import io.millwright.edge.config.ConnectionConfig;
 import io.millwright.edge.config.PlantConfig;
 import io.millwright.edge.config.TagClass;
 import io.millwright.edge.forward.KafkaForwarder;
+import io.millwright.edge.store.DeadLetterQueue;
 import io.millwright.edge.store.EmbeddedJournal;
 import io.millwright.edge.store.StoreBudget;
 import io.millwright.edge.store.JournalWriter;
@@ -38,7 +39,7 @@ import io.quarkus.runtime.StartupEvent;
  * <li>{@value #STORE_BYTES}, {@value #STORE_BUDGET}: bytes waiting in the journal and the budget;
  * {@value #ACQUISITION_PAUSED}: 1 while the store is full of entries that must not be dropped</li>
  * <li>{@value #CLOUD_LINK_UP}: 1 while the last send to Kafka succeeded; {@value #DEAD_LETTERED}: entries that
- * could never be forwarded</li>
+ * could never be forwarded; {@value #DEAD_LETTERS}: journal messages in the dead-letter queue now</li>
  * <li>{@value #PLC_UP}: 1 while the connection's last read succeeded, 0 when down or not yet read</li>
  * </ul>
  */
@@ -57,6 +58,7 @@ public class EdgeMetrics {
     public static final String ACQUISITION_PAUSED = "millwright.edge.acquisition.paused";
     public static final String CLOUD_LINK_UP = "millwright.edge.cloud.link.up";
     public static final String DEAD_LETTERED = "millwright.edge.dead.lettered";
+    public static final String DEAD_LETTERS = "millwright.edge.dead.letters";
 
     private final MeterRegistry registry;
     private final PlantConfig plant;
@@ -64,19 +66,21 @@ public class EdgeMetrics {
     private final ConnectionSupervisor supervisor;
     private final StoreBudget budget;
     private final KafkaForwarder forwarder;
+    private final DeadLetterQueue deadLetters;
     private final Map<TagClass, Counter> dropped = new ConcurrentHashMap<>();
     private Counter deadLettered;
     private final Map<String, Counter> acquired = new ConcurrentHashMap<>();
     private final Map<String, Counter> forwarded = new ConcurrentHashMap<>();
 
     EdgeMetrics(MeterRegistry registry, PlantConfig plant, EmbeddedJournal journal, ConnectionSupervisor supervisor,
-            StoreBudget budget, KafkaForwarder forwarder) {
+            StoreBudget budget, KafkaForwarder forwarder, DeadLetterQueue deadLetters) {
         this.registry = registry;
         this.plant = plant;
         this.journal = journal;
         this.supervisor = supervisor;
         this.budget = budget;
         this.forwarder = forwarder;
+        this.deadLetters = deadLetters;
     }
 
     /** Every meter exists from start-up (at 0), so alerts and dashboards never see a missing series. */
@@ -104,6 +108,8 @@ public class EdgeMetrics {
                 .description("1 while the last send to Kafka succeeded").register(registry);
         deadLettered = Counter.builder(DEAD_LETTERED).tag("plant", plantId)
                 .description("Journal entries that could never be forwarded, moved to the journal's dead-letter queue").register(registry);
+        Gauge.builder(DEAD_LETTERS, deadLetters, DeadLetterQueue::count).tag("plant", plantId)
+                .description("Journal messages in the dead-letter queue, waiting for an operator to replay or discard them").register(registry);
         for (ConnectionConfig connection : plant.connections()) {
             String id = connection.id();
             acquiredCounter(id);
@@ -127,8 +133,13 @@ public class EdgeMetrics {
         dropped.get(tagClass).increment(count);
     }
 
-    public void recordDeadLettered() {
-        deadLettered.increment();
+    /** The forwarder, after moving a journal message of {@code entries} entries to the dead-letter queue. */
+    public void recordDeadLettered(long entries) {
+        deadLettered.increment(entries);
+    }
+
+    public long deadLettered() {
+        return (long) deadLettered.count();
     }
 
     public long dropped(TagClass tagClass) {

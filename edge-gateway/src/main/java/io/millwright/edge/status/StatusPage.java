@@ -15,6 +15,7 @@ import io.millwright.edge.acquisition.ConnectionSupervisor.ConnectionHealth;
 import io.millwright.edge.config.ConnectionConfig;
 import io.millwright.edge.config.PlantConfig;
 import io.millwright.edge.forward.KafkaForwarder;
+import io.millwright.edge.store.DeadLetterQueue;
 import io.millwright.edge.store.EmbeddedJournal;
 import io.millwright.edge.store.StoreBudget;
 
@@ -36,15 +37,17 @@ public class StatusPage {
     private final EdgeMetrics metrics;
     private final StoreBudget budget;
     private final KafkaForwarder forwarder;
+    private final DeadLetterQueue deadLetters;
 
     StatusPage(PlantConfig plant, ConnectionSupervisor supervisor, EmbeddedJournal journal, EdgeMetrics metrics,
-            StoreBudget budget, KafkaForwarder forwarder) {
+            StoreBudget budget, KafkaForwarder forwarder, DeadLetterQueue deadLetters) {
         this.plant = plant;
         this.supervisor = supervisor;
         this.journal = journal;
         this.metrics = metrics;
         this.budget = budget;
         this.forwarder = forwarder;
+        this.deadLetters = deadLetters;
     }
 
     @GET
@@ -91,10 +94,12 @@ public class StatusPage {
                         + (budget.isFull() ? " – FULL of events: acquisition paused" : "")))
                 .append(row("dropped by the disk budget since start", Long.toString(metrics.droppedTotal())))
                 .append(row("cloud link", cloudLink(forwarder.link())))
+                .append(row("dead letters (could not be forwarded)", Long.toString(deadLetters.count())))
                 .append("</table>\n");
 
         html.append("<p><a href=\"/q/health\">/q/health</a> · <a href=\"/q/health/group/plc\">/q/health/group/plc</a> · ")
-                .append("<a href=\"/q/metrics\">/q/metrics</a></p>\n</body>\n</html>\n");
+                .append("<a href=\"/q/metrics\">/q/metrics</a> · <a href=\"/api/v1/dead-letters\">/api/v1/dead-letters</a></p>\n")
+                .append("</body>\n</html>\n");
         return html.toString();
     }
 

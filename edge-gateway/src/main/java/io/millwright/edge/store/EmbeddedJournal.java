@@ -14,6 +14,8 @@ import jakarta.enterprise.event.Observes;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.api.core.management.QueueControl;
+import org.apache.activemq.artemis.api.core.management.ResourceNames;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.JournalType;
@@ -197,11 +199,19 @@ public class EmbeddedJournal {
         return count instanceof Number n ? n.longValue() : 1;
     }
 
-    private Queue queue(String name) {
+    Queue queue(String name) {
         if (!isActive()) {
             return null;
         }
         return server.getActiveMQServer().locateQueue(name);
+    }
+
+    /** Artemis' own operations on a queue (move, remove), whether or not JMX is on; null while the journal is down. */
+    QueueControl queueControl(String name) {
+        if (!isActive()) {
+            return null;
+        }
+        return (QueueControl) server.getActiveMQServer().getManagementService().getResource(ResourceNames.QUEUE + name);
     }
 
     /**
