@@ -113,7 +113,8 @@ public class KafkaForwarder {
         if (!current.up()) {
             LOG.infof("Cloud link up: forwarding to Kafka at %s", config.kafka().bootstrapServers());
         }
-        link = new LinkState(true, Instant.now(), current.lastFailure(), current.lastError());
+        // "not connected yet" is no error once connected; a real last error stays on record
+        link = new LinkState(true, Instant.now(), current.lastFailure(), current.lastFailure() == null ? null : current.lastError());
     }
 
     private void failed(String lane, Exception e) {
