@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <li>Userdata <em>CPU functions / read SZL</em> for SZL-ID 0x0011 (module identification: order number, hardware
  * and firmware records), which a client reads to identify the CPU type; other SZL-IDs answer "not available".</li>
  * <li>Other job functions (Write Var, PLC control, ...) and userdata functions are answered with error class 0x81
- * code 0x04 ("function not supported in this context"), as a CPU without PUT/GET access answers them.</li>
+ * code 0x04 (function not supported in this context; PLC4X reads this answer as "PUT/GET not enabled").</li>
  * </ul>
  * Memory is big-endian, as S7 stores it; DBs exist once added with {@link #addDataBlock(int, int)}. {@link #stop()}
  * closes the listener and every client connection, like a CPU that lost power; {@link #start()} brings it back on
