@@ -8,8 +8,9 @@ import jakarta.inject.Named;
 import org.apache.camel.component.plc4x.Plc4XComponent;
 
 /**
- * camel-plc4x has no Camel Quarkus extension; registering the plain component as a bean makes it available to
- * routes without relying on classpath component discovery (JVM mode only).
+ * camel-plc4x has no Camel Quarkus extension; registering the component as a bean makes it available to routes
+ * without relying on classpath component discovery (JVM mode only). It is camel-plc4x's own, except for how lost S7
+ * connections are replaced ({@link EdgePlc4xComponent}).
  */
 @ApplicationScoped
 public class Plc4xComponentProducer {
@@ -18,6 +19,6 @@ public class Plc4xComponentProducer {
     @Named("plc4x")
     @Singleton
     Plc4XComponent plc4x() {
-        return new Plc4XComponent();
+        return new EdgePlc4xComponent();
     }
 }

@@ -31,8 +31,10 @@ import io.millwright.model.edge.SampleQuality;
  * <p>camel-plc4x answers a failed read or an unreachable PLC with an <em>empty map</em>, not an exception. An
  * empty or missing result therefore marks the whole group: tags with a last good value become STALE (carrying
  * that value), tags never read become BAD. A single missing or unconvertible value is BAD for that tag only.
- * Non-GOOD readings are emitted once per change of quality (not on every failed poll); GOOD readings are emitted
- * on every read, or, with a deadband, when the value moved by at least the deadband.
+ * Non-GOOD readings are emitted once per change of quality (not on every failed poll), and a BAD tag once more when
+ * the cause changes between "no answer" and "the PLC's answer for this tag" (so a refused address is reported even
+ * when the PLC was unreachable at first); GOOD readings are emitted on every read, or, with a deadband, when the
+ * value moved by at least the deadband.
  */
 @Unremovable
 @ApplicationScoped
@@ -147,10 +149,11 @@ public class SampleAssembler {
         TagState state = tagStates.computeIfAbsent(tag.id(), id -> new TagState());
         synchronized (state) {
             if (state.lastGood == null) {
-                if (state.quality == SampleQuality.BAD) {
+                if (state.quality == SampleQuality.BAD && !state.badByAnswer) {
                     return;
                 }
                 state.quality = SampleQuality.BAD;
+                state.badByAnswer = false;
                 out.add(new Reading(tag, null, null, SampleQuality.BAD, reason, now));
                 return;
             }
@@ -167,10 +170,11 @@ public class SampleAssembler {
     private void bad(TagConfig tag, String reason, Instant now, List<Reading> out) {
         TagState state = tagStates.computeIfAbsent(tag.id(), id -> new TagState());
         synchronized (state) {
-            if (state.quality == SampleQuality.BAD) {
+            if (state.quality == SampleQuality.BAD && state.badByAnswer) {
                 return;
             }
             state.quality = SampleQuality.BAD;
+            state.badByAnswer = true;
         }
         out.add(new Reading(tag, null, null, SampleQuality.BAD, reason, now));
     }
@@ -219,7 +223,8 @@ public class SampleAssembler {
             if (Double.isNaN(d) || Double.isInfinite(d)) {
                 throw new IllegalArgumentException("value " + d + " of tag " + tag.id() + " is not a finite number");
             }
-            return new BigDecimal(Double.toString(d));
+            // a single-precision REAL (S7, Modbus) keeps its own shortest decimal: 23.7f is 23.7, not 23.700000762939453
+            return new BigDecimal(value instanceof Float f ? Float.toString(f) : Double.toString(d));
         }
         if (value instanceof Number n) {
             return new BigDecimal(n.toString());
@@ -266,5 +271,7 @@ public class SampleAssembler {
     private static final class TagState {
         SampleQuality quality;
         Reading lastGood;
+        /** BAD from the PLC's answer for this tag (refused address, unusable value), not from no answer at all. */
+        boolean badByAnswer;
     }
 }

@@ -15,11 +15,12 @@ public record ScanGroup(ConnectionConfig connection, Duration interval, List<Tag
     /** Exchange property holding the text of a read that threw instead of answering. */
     public static final String READ_ERROR_PROPERTY = "edgeReadError";
 
-    private static final Pattern URI_SAFE = Pattern.compile("[A-Za-z0-9:/._%\\[\\]-]+");
+    private static final Pattern URI_SAFE = Pattern.compile("[A-Za-z0-9:/._\\[\\]-]+");
 
     /**
      * {@code plc4x:<connection string>&autoReconnect=true&tag.t0=<address>...}. Addresses with URI-special
-     * characters (OPC UA node ids: {@code ;} and {@code =}) are wrapped in {@code RAW()}.
+     * characters (OPC UA node ids: {@code ;} and {@code =}; S7 addresses: {@code %}, which Camel would decode, turning
+     * {@code %DB1.DBW2} into the byte 0xDB followed by {@code 1.DBW2}) are wrapped in {@code RAW()}.
      */
     public String endpointUri() {
         StringBuilder uri = new StringBuilder("plc4x:").append(connection.url())

@@ -80,6 +80,30 @@ class SampleAssemblerTest {
     }
 
     @Test
+    void aRefusedAddressIsReportedOnceThePlcAnswersEvenIfItWasUnreachableBefore() {
+        String refused = "Error during poll. Caused by: [PlcRuntimeException - Tag 't0' could not be fetched, response was INVALID_ADDRESS]";
+        assertThat(assembler.assembleRead("plc", group, null, null)).extracting(Reading::reason)
+                .allSatisfy(reason -> assertThat(reason).contains("PLC unreachable"));
+
+        List<Reading> answered = assembler.assembleRead("plc", group, null, refused);
+        assertThat(answered).extracting(Reading::quality).containsExactly(SampleQuality.BAD, SampleQuality.BAD);
+        assertThat(answered.get(0).reason()).isEqualTo("PLC answered INVALID_ADDRESS for address holding-register:1");
+        assertThat(assembler.assembleRead("plc", group, null, refused)).as("same cause: reported once").isEmpty();
+
+        assertThat(assembler.assembleRead("plc", group, Map.of(), null)).as("unreachable again: the cause changed")
+                .extracting(Reading::reason).allSatisfy(reason -> assertThat(reason).contains("PLC unreachable"));
+        assertThat(assembler.assembleRead("plc", group, Map.of(), null)).isEmpty();
+    }
+
+    @Test
+    void aSinglePrecisionRealKeepsItsDecimalValue() {
+        List<Reading> readings = assembler.assembleRead("plc", group, Map.of("t0", 23.7f, "t1", false), null);
+        assertThat(readings.get(0).value().value()).isEqualByComparingTo("23.7");
+        assertThat(assembler.assembleRead("plc", group, Map.of("t0", 0.1d, "t1", false), null).get(0).value().value())
+                .isEqualByComparingTo("0.1");
+    }
+
+    @Test
     void reconnectBackoffDoublesUpToTheMaximum() {
         assertThat(ConnectionSupervisor.backoff(connection, 1)).isEqualTo(Duration.ofSeconds(1));
         assertThat(ConnectionSupervisor.backoff(connection, 2)).isEqualTo(Duration.ofSeconds(2));
