@@ -14,6 +14,8 @@ command -v java >/dev/null || { echo "java 17+ is required" >&2; exit 1; }
 id millwright-edge >/dev/null 2>&1 || useradd --system --home-dir /opt/millwright-edge --shell /usr/sbin/nologin millwright-edge
 install -d -o root -g root -m 0755 /opt/millwright-edge /etc/millwright
 install -d -o millwright-edge -g millwright-edge -m 0750 /var/lib/millwright-edge
+# OPC UA: the gateway's key store (own/) and the pinned server certificates (servers/), see docs/edge-gateway.md
+install -d -o millwright-edge -g millwright-edge -m 0700 /var/lib/millwright-edge/opcua /var/lib/millwright-edge/opcua/own /var/lib/millwright-edge/opcua/servers
 rm -rf /opt/millwright-edge/quarkus-app
 cp -r "$app" /opt/millwright-edge/quarkus-app
 install -o root -g millwright-edge -m 0640 "$plant_file" /etc/millwright/plant.yaml
