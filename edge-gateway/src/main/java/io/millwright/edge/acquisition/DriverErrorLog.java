@@ -23,9 +23,10 @@ import io.netty.channel.Channel;
  */
 final class DriverErrorLog extends Handler {
 
-    private static final String CATEGORY = "org.apache.plc4x";
+    /** Held here: a logger nobody references may be collected, and with it the handler. */
+    private static final Logger CATEGORY = Logger.getLogger("org.apache.plc4x");
     private static final DriverErrorLog INSTANCE = new DriverErrorLog();
-    private static volatile boolean installed;
+    private static boolean installed;
 
     private final Set<Attempt> attempts = new CopyOnWriteArraySet<>();
 
@@ -44,8 +45,16 @@ final class DriverErrorLog extends Handler {
     private static synchronized void install() {
         // installed on first use rather than at class load: Quarkus configures logging before routes start
         if (!installed) {
-            Logger.getLogger(CATEGORY).addHandler(INSTANCE);
+            CATEGORY.addHandler(INSTANCE);
             installed = true;
+        }
+    }
+
+    /** When the gateway stops (the log manager outlives an application restarted in the same JVM, as in tests). */
+    static synchronized void uninstall() {
+        if (installed) {
+            CATEGORY.removeHandler(INSTANCE);
+            installed = false;
         }
     }
 
@@ -56,8 +65,12 @@ final class DriverErrorLog extends Handler {
         }
         Thread thread = Thread.currentThread();
         for (Attempt attempt : attempts) {
-            if (attempt.runsOn(thread)) {
-                attempt.failed(describe(record));
+            try {
+                if (attempt.runsOn(thread)) {
+                    attempt.failed(describe(record));
+                }
+            } catch (RuntimeException e) {
+                // a log handler must not fail the driver's logging call; the attempt still ends at its timeout
             }
         }
     }
@@ -104,6 +117,14 @@ final class DriverErrorLog extends Handler {
         /** The connect timeout passed: close whatever channel the attempt is waiting on. */
         void expire() {
             expired = true;
+            closeChannel();
+        }
+
+        /**
+         * The attempt failed: close its channel if still open. The channel's Netty event loop shuts down with it;
+         * PLC4X's close() is not needed for a connection that never connected (and waits 2 s).
+         */
+        void abandon() {
             closeChannel();
         }
 

@@ -107,7 +107,7 @@ class PlcConnector extends DefaultPlcDriverManager {
             plc.connect();
             return plc;
         } catch (PlcConnectionException | RuntimeException e) {
-            closeLater(plc);
+            attempt.abandon();
             String reason = ConnectFailure.describe(connection, attempt.driverError(), attempt.expired(), e);
             LOG.debugf(e, "connection %s: %s", connection.id(), reason);
             throw new PlcConnectionException(reason);
@@ -177,7 +177,7 @@ class PlcConnector extends DefaultPlcDriverManager {
         return null;
     }
 
-    /** Releases a connection's channel and event loop in the background. */
+    /** Closes a connection that was connected (ends its OPC UA session and keep-alive) in the background. */
     static void closeLater(PlcConnection plc) {
         CLOSER.execute(() -> {
             try {

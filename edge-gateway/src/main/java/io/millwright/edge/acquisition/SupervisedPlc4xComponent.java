@@ -37,6 +37,12 @@ public class SupervisedPlc4xComponent extends Plc4XComponent {
     }
 
     @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        DriverErrorLog.uninstall();
+    }
+
+    @Override
     protected org.apache.camel.Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         Endpoint endpoint = new Endpoint(uri, this);
         String connectionId = getAndRemoveParameter(parameters, CONNECTION_ID, String.class);
