@@ -62,9 +62,6 @@ final class ConnectFailure {
                     + (user ? "user name and password" : "anonymous access")
                     + " at this URL (compare the security block with the server's endpoints)";
         }
-        if (text.contains("Could not verify server signature")) {
-            return "the OPC UA server's certificate is not the one in security.server-certificate (was it renewed?)";
-        }
         if (timedOut && !driverSaid) {
             return null;
         }
@@ -72,7 +69,8 @@ final class ConnectFailure {
             return secured
                     ? "the OPC UA server closed the connection while the secure channel (" + channel(security) + ") was set up:"
                             + " it does not trust the gateway's certificate (most servers keep a refused certificate as"
-                            + " 'rejected' until an administrator trusts it) or does not offer this policy and mode"
+                            + " 'rejected' until an administrator trusts it), security.server-certificate is not its"
+                            + " current certificate, or it does not offer this policy and mode"
                     : "the OPC UA server closed the connection while the session was set up: it may not accept security"
                             + " policy None (then configure the connection's security block)";
         }

@@ -33,8 +33,9 @@ import io.millwright.edge.plc.OpcUaTestServer;
 /**
  * The connector against a real secured OPC UA server (Milo, Basic256Sha256 SignAndEncrypt, user and password, one
  * trusted client certificate), without Camel: a good configuration connects and reads; a refused password ends the
- * attempt with the server's answer long before the connect timeout (PLC4X alone would wait for ever); a key store
- * that does not open, and a peer that never answers, end with a reason too.
+ * attempt with the server's answer long before the connect timeout (PLC4X alone would wait for ever); a pinned server
+ * certificate that is not the server's, a key store that does not open, and a peer that never answers, end with a
+ * reason too.
  */
 class PlcConnectorTest {
 
@@ -93,6 +94,19 @@ class PlcConnectorTest {
                 .hasMessage("cannot connect: the OPC UA server refused the user identity (BadUserAccessDenied): check"
                         + " security.username and security.password (and that the user may log in)");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aPinnedCertificateThatIsNotTheServersIsAmongTheNamedCauses() {
+        Path otherServer = OpcUaTestPki.application("another server", OpcUaTestServer.APPLICATION_URI)
+                .writeCertificate(PKI.resolve("other-server.der"));
+        OpcUaSecurity pinnedElsewhere = new OpcUaSecurity(Policy.BASIC256SHA256, MessageMode.SIGN_AND_ENCRYPT, keyStore, "pkcs12",
+                "ks-secret", otherServer, "edge", "right & proper");
+        assertThatThrownBy(() -> connector(pinnedElsewhere, Duration.ofSeconds(20)).getConnection(url()))
+                .isInstanceOf(PlcConnectionException.class)
+                // the server answers "no certificate for provided thumbprint", which the driver does not pass on
+                .hasMessageContaining("closed the connection while the secure channel (Basic256Sha256 sign-and-encrypt) was set up")
+                .hasMessageContaining("security.server-certificate is not its current certificate");
     }
 
     @Test
