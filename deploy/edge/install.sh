@@ -3,7 +3,8 @@
 # Usage (as root, from the checkout after ./mvnw -pl edge-gateway -am package -DskipTests):
 #   deploy/edge/install.sh /path/to/plant.yaml
 # Layout: the application in /opt/millwright-edge, settings in /etc/millwright (plant.yaml, edge.env, tls/ for key
-# and trust stores), the journal in /var/lib/millwright-edge, all used by the system user millwright-edge.
+# and trust stores of the cloud link and of OPC UA), the journal in /var/lib/millwright-edge, all used by the system
+# user millwright-edge.
 # An upgrade keeps edge.env, tls/ and the journal (its backlog is forwarded by the new version).
 set -euo pipefail
 
@@ -21,7 +22,9 @@ systemd=0
 
 id millwright-edge >/dev/null 2>&1 || useradd --system --home-dir /opt/millwright-edge --shell /usr/sbin/nologin millwright-edge
 install -d -o root -g root -m 0755 /opt/millwright-edge /etc/millwright
-install -d -o root -g millwright-edge -m 0750 /etc/millwright/tls
+# key and trust stores: the cloud link's (tls/) and OPC UA's (tls/opcua/: the gateway's key store, and the pinned
+# server certificates in tls/opcua/servers/), readable by the service, see docs/edge-gateway.md
+install -d -o root -g millwright-edge -m 0750 /etc/millwright/tls /etc/millwright/tls/opcua /etc/millwright/tls/opcua/servers
 install -d -o millwright-edge -g millwright-edge -m 0750 /var/lib/millwright-edge
 # stop before replacing the application: a running JVM must not keep running on deleted files
 if [ $systemd = 1 ] && systemctl is-active --quiet millwright-edge.service; then

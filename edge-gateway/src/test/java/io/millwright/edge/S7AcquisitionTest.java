@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import io.millwright.edge.acquisition.ConnectionSupervisor;
+import io.millwright.edge.acquisition.ConnectionSupervisor.ConnectionHealth;
 import io.millwright.edge.acquisition.ConnectionSupervisor.ConnectionStatus;
 import io.millwright.edge.plc.ModbusTcpTestServer;
 import io.millwright.edge.plc.S7TestServer;
@@ -44,6 +45,9 @@ class S7AcquisitionTest {
     static final String TEMPERATURE = "filler1.temperature";
     static final String BOTTLES = "filler1.bottle-count";
     static final String NOT_IN_PLC = "filler1.capper-torque";
+    static final String WRONG_SLOT = "capper1.fault-code";
+    static final String CPU_REFUSED = "read failed: cannot connect: the CPU did not accept a connection (switched off or"
+            + " unreachable, not listening on that port, or no CPU at that remote-rack/remote-slot)";
     static final List<String> DB1_TAGS = List.of(RUNNING, FAULT_CODE, TEMPERATURE, BOTTLES);
     static final S7TestServer PLC = new S7TestServer(ModbusTcpTestServer.freePort());
 
@@ -67,7 +71,17 @@ class S7AcquisitionTest {
                               - { id: %s, address: "%%DB1.DBD4:REAL", scan: 200ms, unit: CEL, asset: filler-1 }
                               - { id: %s, address: "%%DB1.DBD8:DINT", scan: 200ms, unit: EA, asset: filler-1 }
                               - { id: %s, address: "%%DB99.DBW0:INT", scan: 300ms, unit: NM, asset: filler-1 }
-                        """.formatted(PLC.port(), RUNNING, FAULT_CODE, TEMPERATURE, BOTTLES, NOT_IN_PLC));
+                          # the same CPU with a slot it does not have: it refuses the connection
+                          - id: capper-1
+                            url: s7://127.0.0.1:%d?remote-rack=0&remote-slot=3&controller-type=S7_1200
+                            connect-timeout: 2s
+                            read-timeout: 1s
+                            reconnect:
+                              initial: 200ms
+                              max: 1s
+                            tags:
+                              - { id: %s, address: "%%DB1.DBW2:INT", scan: 200ms, asset: capper-1 }
+                        """.formatted(PLC.port(), RUNNING, FAULT_CODE, TEMPERATURE, BOTTLES, NOT_IN_PLC, PLC.port(), WRONG_SLOT));
                 return file;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -89,7 +103,7 @@ class S7AcquisitionTest {
         for (String tag : DB1_TAGS) {
             TelemetrySample bad = awaitLatest(tag, s -> s.quality() == SampleQuality.BAD);
             assertThat(bad.value()).as(tag).isNull();
-            assertThat(bad.qualityReason()).as(tag).contains("PLC unreachable");
+            assertThat(bad.qualityReason()).as(tag).isEqualTo(CPU_REFUSED);
         }
         assertThat(supervisor.health().get("filler-1").status()).isEqualTo(ConnectionStatus.DOWN);
 
@@ -112,6 +126,19 @@ class S7AcquisitionTest {
         TelemetrySample missing = awaitLatest(NOT_IN_PLC, s -> s.quality() == SampleQuality.BAD && s.qualityReason().contains("answered"));
         assertThat(missing.value()).isNull();
         assertThat(missing.qualityReason()).isEqualTo("PLC answered INVALID_ADDRESS for address %DB99.DBW0:INT");
+
+        // a connection to a slot the CPU does not have ends with a reason instead of waiting for ever, and the
+        // gateway keeps reading the good connection
+        TelemetrySample refused = await().atMost(Duration.ofSeconds(30)).until(
+                () -> EdgeRecords.samples(EdgeRecords.awaitTelemetry("plant-s7/capper-1", 1, Duration.ofSeconds(10))),
+                samples -> samples.stream().anyMatch(x -> x.quality() == SampleQuality.BAD)).get(0);
+        assertThat(refused.tag()).isEqualTo(WRONG_SLOT);
+        assertThat(refused.value()).isNull();
+        ConnectionHealth capper = await().atMost(Duration.ofSeconds(30)).until(() -> supervisor.health().get("capper-1"),
+                h -> h.status() == ConnectionStatus.DOWN && h.lastError() != null);
+        assertThat(refused.qualityReason()).isEqualTo(CPU_REFUSED);
+        assertThat(capper.lastError()).isEqualTo(CPU_REFUSED);
+        assertThat(supervisor.health().get("filler-1").status()).isEqualTo(ConnectionStatus.UP);
 
         // 3. values change in the CPU: the new values are read
         PLC.dataBlock(1).setBool(0, 0, false).setInt(2, 23).setReal(4, -4.25f).setDInt(8, 123_457);

@@ -7,10 +7,12 @@ import jakarta.inject.Named;
 
 import org.apache.camel.component.plc4x.Plc4XComponent;
 
+import io.millwright.edge.config.PlantConfig;
+
 /**
  * camel-plc4x has no Camel Quarkus extension; registering the component as a bean makes it available to routes
- * without relying on classpath component discovery (JVM mode only). It is camel-plc4x's own, except for how lost S7
- * connections are replaced ({@link EdgePlc4xComponent}).
+ * without relying on classpath component discovery (JVM mode only). It is camel-plc4x's component with supervised
+ * endpoints ({@link SupervisedPlc4xComponent}).
  */
 @ApplicationScoped
 public class Plc4xComponentProducer {
@@ -18,7 +20,7 @@ public class Plc4xComponentProducer {
     @Produces
     @Named("plc4x")
     @Singleton
-    Plc4XComponent plc4x() {
-        return new EdgePlc4xComponent();
+    Plc4XComponent plc4x(PlantConfig plant) {
+        return new SupervisedPlc4xComponent(plant);
     }
 }

@@ -10,12 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,6 +38,10 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * Reads a plant YAML file into a {@link PlantConfig}. Works on SnakeYAML's node tree (not data binding) so that
  * every problem - a missing or unknown field, a bad value, a duplicate id - is reported with its line and column;
  * all problems of a file are reported at once.
+ *
+ * <p>Values in a connection's {@code security} block may name environment variables, {@code ${NAME}}, so that the
+ * plant file holds no passwords ({@code $$} stands for a literal {@code $}); an unset variable is a problem of the
+ * file like any other.
  */
 public final class PlantConfigLoader {
 
@@ -44,21 +50,35 @@ public final class PlantConfigLoader {
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
     private static final Duration MIN_SCAN = Duration.ofMillis(10);
 
+    /** Driver options a connection's {@code security} block sets; in the URL they would be shown and logged. */
+    private static final Set<String> SECURITY_OPTIONS = Set.of("security-policy", "message-security", "key-store-file",
+            "key-store-type", "key-store-password", "server-certificate-file", "trust-store-file", "trust-store-type",
+            "trust-store-password", "username", "password");
+    private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\$|\\$\\{([^}]*)}");
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
     private static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration DEFAULT_RECONNECT_INITIAL = Duration.ofSeconds(1);
     private static final Duration DEFAULT_RECONNECT_MAX = Duration.ofSeconds(60);
 
     private final String source;
+    private final Function<String, String> environment;
     private final List<String> problems = new ArrayList<>();
 
-    private PlantConfigLoader(String source) {
+    private PlantConfigLoader(String source, Function<String, String> environment) {
         this.source = source;
+        this.environment = environment;
     }
 
     /** @throws PlantConfigException listing every problem with its location */
     public static PlantConfig load(Path file) {
+        return load(file, System::getenv);
+    }
+
+    /** @param environment resolves {@code ${NAME}} references (null: not set) */
+    public static PlantConfig load(Path file, Function<String, String> environment) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return new PlantConfigLoader(file.toString()).read(reader);
+            return new PlantConfigLoader(file.toString(), environment).read(reader);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new PlantConfigException(file.toString(), List.of("file does not exist"));
         } catch (IOException e) {
@@ -68,7 +88,11 @@ public final class PlantConfigLoader {
 
     /** For tests and tools: {@code source} only names the text in messages. */
     public static PlantConfig parse(String yaml, String source) {
-        return new PlantConfigLoader(source).read(new StringReader(yaml));
+        return parse(yaml, source, System::getenv);
+    }
+
+    public static PlantConfig parse(String yaml, String source, Function<String, String> environment) {
+        return new PlantConfigLoader(source, environment).read(new StringReader(yaml));
     }
 
     private PlantConfig read(Reader reader) {
@@ -140,7 +164,7 @@ public final class PlantConfigLoader {
             problem(node, path, "expected a mapping (id, url, tags, ...)");
             return null;
         }
-        Fields f = fields(mapping, path + ".", Set.of("id", "url", "read-timeout", "reconnect", "tags"));
+        Fields f = fields(mapping, path + ".", Set.of("id", "url", "connect-timeout", "read-timeout", "reconnect", "security", "tags"));
         String id = id(f, "id");
         String url = f.text("url", true);
         Matcher protocol = url == null ? null : URL.matcher(url);
@@ -148,6 +172,11 @@ public final class PlantConfigLoader {
             problem(f.node("url"), path + ".url", "must be a PLC4X connection string starting with modbus-tcp:, opcua:, s7: or simulated: (was '" + url + "')");
         }
         String protocolCode = protocol != null && protocol.matches() ? protocol.group(1) : null;
+        OpcUaSecurity security = security(f, path, url);
+        if (url != null && url.startsWith("opcua:")) {
+            opcUaUrlOptions(f.node("url"), path + ".url", url, security);
+        }
+        Duration connectTimeout = duration(f, "connect-timeout", ConnectionConfig.DEFAULT_CONNECT_TIMEOUT);
         Duration readTimeout = duration(f, "read-timeout", DEFAULT_READ_TIMEOUT);
         Duration reconnectInitial = DEFAULT_RECONNECT_INITIAL;
         Duration reconnectMax = DEFAULT_RECONNECT_MAX;
@@ -178,7 +207,135 @@ public final class PlantConfigLoader {
                 }
             }
         }
-        return new ConnectionConfig(id, url, readTimeout, reconnectInitial, reconnectMax, tags);
+        return new ConnectionConfig(id, url, connectTimeout, readTimeout, reconnectInitial, reconnectMax, security, tags);
+    }
+
+    /** Credentials and security options belong in the security block, where they are not shown or logged. */
+    private void opcUaUrlOptions(Node node, String path, String url, OpcUaSecurity security) {
+        int query = url.indexOf('?');
+        if (query < 0) {
+            return;
+        }
+        for (String option : url.substring(query + 1).split("&")) {
+            String key = option.contains("=") ? option.substring(0, option.indexOf('=')) : option;
+            String value = option.contains("=") ? option.substring(option.indexOf('=') + 1) : "";
+            if (SECURITY_OPTIONS.contains(key)) {
+                problem(node, path, "option '" + key + "' does not belong in the URL (shown on the status page and in logs):"
+                        + " use the connection's security block");
+            } else if (key.equals("discovery") && value.equalsIgnoreCase("true") && security != null && security.secured()) {
+                problem(node, path, "discovery=true with a security policy: the server certificate is pinned by"
+                        + " security.server-certificate, remove discovery or set it to false");
+            }
+        }
+    }
+
+    /** The connection's {@code security} block (OPC UA only); null when absent. */
+    private OpcUaSecurity security(Fields connection, String path, String url) {
+        MappingNode node = connection.mapping("security");
+        if (node == null) {
+            return null;
+        }
+        String at = path + ".security";
+        if (url != null && !url.startsWith("opcua:")) {
+            problem(node, at, "only OPC UA connections (opcua:) have a security block");
+        }
+        Fields f = fields(node, at + ".", Set.of("policy", "mode", "key-store", "key-store-type", "key-store-password",
+                "server-certificate", "username", "password"));
+        OpcUaSecurity.Policy policy = OpcUaSecurity.Policy.NONE;
+        String policyText = expanded(f, "policy", true);
+        if (policyText != null) {
+            try {
+                policy = OpcUaSecurity.Policy.fromUaName(policyText);
+            } catch (IllegalArgumentException e) {
+                problem(f.node("policy"), f.path("policy"), "must be one of "
+                        + Arrays.stream(OpcUaSecurity.Policy.values()).map(OpcUaSecurity.Policy::uaName).toList()
+                        + " (was '" + policyText + "')");
+                policy = null;
+            }
+        }
+        String username = expanded(f, "username", false);
+        String password = expanded(f, "password", false);
+        if (f.has("username") != f.has("password")) {
+            problem(node, at, f.has("password") ? "password needs a username" : "username needs a password");
+        }
+        if (policy == OpcUaSecurity.Policy.NONE) {
+            for (String key : List.of("mode", "key-store", "key-store-type", "key-store-password", "server-certificate")) {
+                if (f.has(key)) {
+                    problem(f.node(key), f.path(key), "has no effect with policy None");
+                }
+            }
+            if (username != null) {
+                // PLC4X 0.13.1 encrypts the password with the server certificate, which it only has on a secured
+                // channel: with policy None it fails every connect (NullPointerException) and never says why.
+                problem(node, at, "a username and password need a security policy other than None"
+                        + " (the OPC UA driver cannot send a password over an unsecured channel)");
+            }
+            return new OpcUaSecurity(policy, null, null, null, null, null, username, password);
+        }
+        // an unknown policy is reported above; the rest is checked as for a secured channel
+        OpcUaSecurity.MessageMode mode = OpcUaSecurity.MessageMode.SIGN_AND_ENCRYPT;
+        String modeText = expanded(f, "mode", false);
+        if (modeText != null) {
+            try {
+                mode = OpcUaSecurity.MessageMode.fromPlanName(modeText);
+            } catch (IllegalArgumentException e) {
+                problem(f.node("mode"), f.path("mode"), "must be sign or sign-and-encrypt (was '" + modeText + "')");
+            }
+        }
+        Path keyStore = absolutePath(f, "key-store");
+        String keyStoreType = expanded(f, "key-store-type", false);
+        String keyStorePassword = expanded(f, "key-store-password", true);
+        Path serverCertificate = absolutePath(f, "server-certificate");
+        return policy == null ? null : new OpcUaSecurity(policy, mode, keyStore, keyStoreType == null ? "pkcs12" : keyStoreType,
+                keyStorePassword, serverCertificate, username, password);
+    }
+
+    private Path absolutePath(Fields f, String key) {
+        String text = expanded(f, key, true);
+        if (text == null) {
+            return null;
+        }
+        Path path = Path.of(text);
+        if (!path.isAbsolute()) {
+            problem(f.node(key), f.path(key), "must be an absolute path (was '" + text + "')");
+        }
+        return path;
+    }
+
+    /** A value with its {@code ${NAME}} references replaced by the environment; null if missing or unresolvable. */
+    private String expanded(Fields f, String key, boolean required) {
+        String text = f.text(key, required);
+        if (text == null) {
+            return null;
+        }
+        StringBuilder value = new StringBuilder();
+        Matcher reference = ENV_REFERENCE.matcher(text);
+        boolean resolved = true;
+        while (reference.find()) {
+            String replacement = "$";
+            String name = reference.group(1);
+            if (name != null && !ENV_NAME.matcher(name).matches()) {
+                problem(f.node(key), f.path(key), "'${" + name + "}' is not an environment variable name");
+                resolved = false;
+            } else if (name != null) {
+                replacement = environment.apply(name);
+                if (replacement == null) {
+                    problem(f.node(key), f.path(key), "environment variable " + name + " is not set");
+                    resolved = false;
+                    replacement = "";
+                }
+            }
+            reference.appendReplacement(value, Matcher.quoteReplacement(replacement));
+        }
+        reference.appendTail(value);
+        if (!resolved) {
+            return null;
+        }
+        if (value.isEmpty() && required) {
+            problem(f.node(key), f.path(key), "must not be empty");
+            return null;
+        }
+        return value.isEmpty() ? null : value.toString();
     }
 
     private TagConfig tag(Node node, String path, String connectionId, String protocol) {

@@ -75,7 +75,9 @@ public class StatusPage {
                     : h.lastError() + " (" + h.consecutiveFailures() + " failure(s)"
                             + (h.nextAttempt() == null ? "" : ", next attempt " + h.nextAttempt().truncatedTo(ChronoUnit.SECONDS)) + ")";
             html.append("<tr id=\"connection-").append(escape(connection.id())).append("\"><td>").append(escape(connection.id()))
-                    .append("</td><td><code>").append(escape(withoutCredentials(connection.url()))).append("</code></td>")
+                    .append("</td><td><code>").append(escape(withoutCredentials(connection.url()))).append("</code>")
+                    .append(connection.security() == null ? "" : "<br>security: " + escape(connection.security().summary()))
+                    .append("</td>")
                     .append("<td class=\"").append(state).append("\">").append(state).append("</td><td>")
                     .append(h == null || h.lastSuccess() == null ? "never" : h.lastSuccess().truncatedTo(ChronoUnit.MILLIS))
                     .append("</td><td>").append(escape(error)).append("</td><td>").append(metrics.acquiredBy(connection.id()))

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -183,6 +184,102 @@ class PlantConfigLoaderTest {
                         p -> assertThat(p).startsWith("plant.yaml:12:27: connections[1].tags[1].address: not a valid modbus-tcp tag address: "),
                         p -> assertThat(p).startsWith("plant.yaml:17:27: connections[2].tags[1].address: not a valid s7 tag address: "),
                         p -> assertThat(p).startsWith("plant.yaml:22:27: connections[3].tags[1].address: not a valid opcua tag address: ")));
+    }
+
+    @Test
+    void opcUaSecurityIsReadWithPasswordsFromTheEnvironment() {
+        Map<String, String> environment = Map.of("OPCUA_KEY_STORE_PASSWORD", "ks-secret", "OPCUA_OVEN1_PASSWORD", "oven1-secret");
+        PlantConfig config = PlantConfigLoader.load(FIXTURES.resolve("opcua-security.yaml"), environment::get);
+
+        ConnectionConfig oven1 = config.connection("oven-1").orElseThrow();
+        assertThat(oven1.url()).isEqualTo("opcua:tcp://10.20.0.12:4840/milo?discovery=false");
+        assertThat(oven1.connectTimeout()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(oven1.security()).isEqualTo(new OpcUaSecurity(OpcUaSecurity.Policy.BASIC256SHA256,
+                OpcUaSecurity.MessageMode.SIGN_AND_ENCRYPT, Path.of("/etc/millwright/tls/opcua/edge-gateway.p12"), "pkcs12",
+                "ks-secret", Path.of("/etc/millwright/tls/opcua/servers/oven-1.der"), "edge-gateway", "oven1-secret"));
+        ConnectionConfig oven2 = config.connection("oven-2").orElseThrow();
+        assertThat(oven2.connectTimeout()).isEqualTo(ConnectionConfig.DEFAULT_CONNECT_TIMEOUT);
+        assertThat(oven2.security().policy()).isEqualTo(OpcUaSecurity.Policy.AES256_SHA256_RSAPSS);
+        assertThat(oven2.security().mode()).isEqualTo(OpcUaSecurity.MessageMode.SIGN);
+        assertThat(oven2.security().keyStoreType()).isEqualTo("jks");
+        assertThat(oven2.security().keyStorePassword()).as("$$ is a literal $").isEqualTo("${literal}");
+        assertThat(oven2.security().hasUser()).isFalse();
+        assertThat(config.connection("oven-1").orElseThrow().toString()).as("no password in logs")
+                .doesNotContain("ks-secret", "oven1-secret").contains("Basic256Sha256, sign-and-encrypt, user edge-gateway");
+    }
+
+    @Test
+    void opcUaSecurityMistakesAreNamedWithLineAndField() {
+        String yaml = """
+                plant: p
+                connections:
+                  - id: a
+                    url: opcua:tcp://10.0.0.1:4840?username=op&password=secret&discovery=false
+                    security:
+                      policy: Basic256Sha256
+                      key-store: edge.p12
+                      key-store-password: ${MISSING_PASSWORD}
+                      username: op
+                    tags:
+                      - {id: a1, address: "ns=2;i=1;REAL", scan: 1s, asset: m}
+                  - id: b
+                    url: opcua:tcp://10.0.0.2:4840?discovery=true
+                    security:
+                      policy: Basic256Sha384
+                      mode: encrypt
+                      server-certificate: /pki/b.der
+                      key-store: /pki/edge.p12
+                      key-store-password: x
+                    tags:
+                      - {id: b1, address: "ns=2;i=1;REAL", scan: 1s, asset: m}
+                  - id: c
+                    url: opcua:tcp://10.0.0.3:4840
+                    security:
+                      policy: None
+                      mode: sign
+                      username: op
+                      password: ${C_PASSWORD}
+                    tags:
+                      - {id: c1, address: "ns=2;i=1;REAL", scan: 1s, asset: m}
+                  - id: d
+                    url: modbus-tcp://10.0.0.4:502
+                    security: {policy: Basic256Sha256, key-store: /k.p12, key-store-password: x, server-certificate: /s.der}
+                    tags:
+                      - {id: d1, address: "holding-register:1", scan: 1s, asset: m}
+                """;
+        assertThatThrownBy(() -> PlantConfigLoader.parse(yaml, "plant.yaml", Map.of("C_PASSWORD", "c-secret")::get))
+                .isInstanceOf(PlantConfigException.class)
+                .satisfies(e -> assertThat(((PlantConfigException) e).problems()).containsExactlyInAnyOrder(
+                        "plant.yaml:6:7: connections[0].security: username needs a password",
+                        "plant.yaml:7:18: connections[0].security.key-store: must be an absolute path (was 'edge.p12')",
+                        "plant.yaml:8:27: connections[0].security.key-store-password: environment variable MISSING_PASSWORD is not set",
+                        "plant.yaml:6:7: connections[0].security.server-certificate: required field is missing",
+                        "plant.yaml:4:10: connections[0].url: option 'username' does not belong in the URL (shown on the status page and in logs): use the connection's security block",
+                        "plant.yaml:4:10: connections[0].url: option 'password' does not belong in the URL (shown on the status page and in logs): use the connection's security block",
+                        "plant.yaml:15:15: connections[1].security.policy: must be one of [None, Basic128Rsa15, Basic256, Basic256Sha256, Aes128_Sha256_RsaOaep, Aes256_Sha256_RsaPss] (was 'Basic256Sha384')",
+                        "plant.yaml:16:13: connections[1].security.mode: must be sign or sign-and-encrypt (was 'encrypt')",
+                        "plant.yaml:26:13: connections[2].security.mode: has no effect with policy None",
+                        "plant.yaml:25:7: connections[2].security: a username and password need a security policy other than None (the OPC UA driver cannot send a password over an unsecured channel)",
+                        "plant.yaml:33:15: connections[3].security: only OPC UA connections (opcua:) have a security block"))
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("c-secret"));
+    }
+
+    @Test
+    void discoveryIsRefusedWithAPinnedServerCertificate() {
+        String yaml = """
+                plant: p
+                connections:
+                  - id: b
+                    url: opcua:tcp://10.0.0.2:4840?discovery=true
+                    security: {policy: Basic256Sha256, key-store: /k.p12, key-store-password: x, server-certificate: /s.der}
+                    tags:
+                      - {id: b1, address: "ns=2;i=1;REAL", scan: 1s, asset: m}
+                """;
+        assertThatThrownBy(() -> PlantConfigLoader.parse(yaml, "plant.yaml"))
+                .isInstanceOf(PlantConfigException.class)
+                .satisfies(e -> assertThat(((PlantConfigException) e).problems()).containsExactly(
+                        "plant.yaml:4:10: connections[0].url: discovery=true with a security policy: the server certificate is pinned by"
+                                + " security.server-certificate, remove discovery or set it to false"));
     }
 
     @Test

@@ -1,5 +1,9 @@
 package io.millwright.edge.plc;
 
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -9,14 +13,25 @@ import org.eclipse.milo.opcua.sdk.server.EndpointConfig;
 import org.eclipse.milo.opcua.sdk.server.ManagedNamespaceWithLifecycle;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig;
+import org.eclipse.milo.opcua.sdk.server.Session;
 import org.eclipse.milo.opcua.sdk.server.identity.AnonymousIdentityValidator;
+import org.eclipse.milo.opcua.sdk.server.identity.Identity;
+import org.eclipse.milo.opcua.sdk.server.identity.IdentityValidator;
+import org.eclipse.milo.opcua.sdk.server.identity.UsernameIdentityValidator;
 import org.eclipse.milo.opcua.sdk.server.items.DataItem;
 import org.eclipse.milo.opcua.sdk.server.items.MonitoredItem;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaVariableNode;
 import org.eclipse.milo.opcua.sdk.server.util.SubscriptionModel;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
+import org.eclipse.milo.opcua.stack.core.security.CertificateManager;
+import org.eclipse.milo.opcua.stack.core.security.CertificateStore;
+import org.eclipse.milo.opcua.stack.core.security.DefaultApplicationGroup;
 import org.eclipse.milo.opcua.stack.core.security.DefaultCertificateManager;
+import org.eclipse.milo.opcua.stack.core.security.DefaultServerCertificateValidator;
 import org.eclipse.milo.opcua.stack.core.security.MemoryCertificateQuarantine;
+import org.eclipse.milo.opcua.stack.core.security.MemoryCertificateStore;
+import org.eclipse.milo.opcua.stack.core.security.MemoryTrustListManager;
+import org.eclipse.milo.opcua.stack.core.security.RsaSha256CertificateFactory;
 import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 import org.eclipse.milo.opcua.stack.core.transport.TransportProfile;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
@@ -29,24 +44,91 @@ import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransport;
 import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransportConfig;
 
 /**
- * A minimal OPC UA server (Eclipse Milo) on 127.0.0.1 for tests: security policy None, anonymous only, endpoint
- * {@code opc.tcp://127.0.0.1:<port>/milo}, one namespace ({@link #NAMESPACE_URI}, index 2) holding the Double
- * variable {@code ns=2;s=Line1.Temperature} and the Int32 variable {@code ns=2;s=Line1.Count}. Can be stopped and
- * started again on the same port (power loss / return); the last set values survive.
+ * A minimal OPC UA server (Eclipse Milo) on 127.0.0.1 for tests: endpoint {@code opc.tcp://127.0.0.1:<port>/milo},
+ * one namespace ({@link #NAMESPACE_URI}, index 2) holding the Double variable {@code ns=2;s=Line1.Temperature} and
+ * the Int32 variable {@code ns=2;s=Line1.Count}. Can be stopped and started again on the same port (power loss /
+ * return); the last set values survive.
+ *
+ * <p>{@link #OpcUaTestServer(int)} serves security policy None with anonymous identity only. {@link #secured} serves
+ * only Basic256Sha256 endpoints (the given message security modes, no None endpoint) that require a user name and
+ * password, present the given server certificate and accept only the client certificates it was told to trust;
+ * the certificates it refused are kept ({@link #rejectedClientCertificates()}), as a real server's PKI "rejected"
+ * folder would.
  */
 public final class OpcUaTestServer {
 
     public static final String NAMESPACE_URI = "urn:millwright:test:line1";
     public static final String PATH = "/milo";
+    public static final String APPLICATION_URI = "urn:millwright:test:opcua-server";
+
+    /** What a secured server requires of its clients: one endpoint per mode, all with the same policy. */
+    public record Security(SecurityPolicy policy, Set<MessageSecurityMode> modes,
+            OpcUaTestPki.ApplicationIdentity serverIdentity, List<X509Certificate> trustedClients, String username,
+            String password) {
+
+        public Security {
+            if (modes.isEmpty() || (policy == SecurityPolicy.None) != modes.equals(Set.of(MessageSecurityMode.None))) {
+                throw new IllegalArgumentException("policy " + policy + " with modes " + modes);
+            }
+            modes = Set.copyOf(modes);
+            trustedClients = List.copyOf(trustedClients);
+        }
+
+        /** Basic256Sha256 with the given modes (Sign, SignAndEncrypt), user name and password required. */
+        public static Security basic256Sha256(Set<MessageSecurityMode> modes, OpcUaTestPki.ApplicationIdentity serverIdentity,
+                List<X509Certificate> trustedClients, String username, String password) {
+            return new Security(SecurityPolicy.Basic256Sha256, modes, serverIdentity, trustedClients, username, password);
+        }
+    }
 
     private final int port;
+    private final Security security;
+    private final MemoryCertificateQuarantine quarantine = new MemoryCertificateQuarantine();
     private volatile double temperature;
     private volatile int count;
     private OpcUaServer server;
     private Line1Namespace namespace;
 
     public OpcUaTestServer(int port) {
+        this(port, null);
+    }
+
+    private OpcUaTestServer(int port, Security security) {
         this.port = port;
+        this.security = security;
+    }
+
+    public static OpcUaTestServer secured(int port, Security security) {
+        return new OpcUaTestServer(port, security);
+    }
+
+    /**
+     * The activated sessions as {@code <policy>/<mode>/<user>} (e.g. {@code Basic256Sha256/SignAndEncrypt/edge}),
+     * to see what a client actually negotiated.
+     */
+    public synchronized List<String> activatedSessions() {
+        if (server == null) {
+            return List.of();
+        }
+        List<String> sessions = new ArrayList<>();
+        for (Session session : server.getSessionManager().getAllSessions()) {
+            if (session.getIdentity() instanceof Identity.UsernameIdentity user) {
+                sessions.add(describe(session, user.getUsername()));
+            } else if (session.getIdentity() != null) {
+                sessions.add(describe(session, "anonymous"));
+            }
+        }
+        return sessions;
+    }
+
+    private static String describe(Session session, String user) {
+        return session.getSecurityConfiguration().getSecurityPolicy().name() + "/"
+                + session.getSecurityConfiguration().getSecurityMode() + "/" + user;
+    }
+
+    /** Client certificates the server refused (untrusted), oldest first. */
+    public List<X509Certificate> rejectedClientCertificates() {
+        return quarantine.getRejectedCertificates();
     }
 
     public int port() {
@@ -71,23 +153,13 @@ public final class OpcUaTestServer {
         if (server != null) {
             return;
         }
-        EndpointConfig endpoint = EndpointConfig.newBuilder()
-                .setTransportProfile(TransportProfile.TCP_UASC_UABINARY)
-                .setBindAddress("127.0.0.1")
-                .setBindPort(port)
-                .setHostname("127.0.0.1")
-                .setPath(PATH)
-                .setSecurityPolicy(SecurityPolicy.None)
-                .setSecurityMode(MessageSecurityMode.None)
-                .addTokenPolicy(OpcUaServerConfig.USER_TOKEN_POLICY_ANONYMOUS)
-                .build();
         OpcUaServerConfig config = OpcUaServerConfig.builder()
-                .setApplicationUri("urn:millwright:test:opcua-server")
+                .setApplicationUri(APPLICATION_URI)
                 .setApplicationName(LocalizedText.english("Millwright OPC UA test server"))
                 .setProductUri("urn:millwright:test")
-                .setEndpoints(Set.of(endpoint))
-                .setIdentityValidator(AnonymousIdentityValidator.INSTANCE)
-                .setCertificateManager(new DefaultCertificateManager(new MemoryCertificateQuarantine()))
+                .setEndpoints(endpoints())
+                .setIdentityValidator(identityValidator())
+                .setCertificateManager(certificateManager())
                 .build();
         OpcUaServer s = new OpcUaServer(config,
                 profile -> new OpcTcpServerTransport(OpcTcpServerTransportConfig.newBuilder().build()));
@@ -101,6 +173,64 @@ public final class OpcUaTestServer {
         }
         server = s;
         namespace = ns;
+    }
+
+    private Set<EndpointConfig> endpoints() {
+        EndpointConfig.Builder base = EndpointConfig.newBuilder()
+                .setTransportProfile(TransportProfile.TCP_UASC_UABINARY)
+                .setBindAddress("127.0.0.1")
+                .setBindPort(port)
+                .setHostname("127.0.0.1")
+                .setPath(PATH);
+        if (security == null) {
+            return Set.of(base.setSecurityPolicy(SecurityPolicy.None)
+                    .setSecurityMode(MessageSecurityMode.None)
+                    .addTokenPolicy(OpcUaServerConfig.USER_TOKEN_POLICY_ANONYMOUS)
+                    .build());
+        }
+        Set<EndpointConfig> endpoints = new HashSet<>();
+        for (MessageSecurityMode mode : security.modes()) {
+            endpoints.add(base.copy()
+                    .setSecurityPolicy(security.policy())
+                    .setSecurityMode(mode)
+                    .setCertificate(security.serverIdentity().certificate())
+                    .addTokenPolicy(OpcUaServerConfig.USER_TOKEN_POLICY_USERNAME)
+                    .build());
+        }
+        return endpoints;
+    }
+
+    private IdentityValidator identityValidator() {
+        if (security == null) {
+            return AnonymousIdentityValidator.INSTANCE;
+        }
+        return new UsernameIdentityValidator(challenge -> security.username().equals(challenge.getUsername())
+                && security.password().equals(challenge.getPassword()));
+    }
+
+    private CertificateManager certificateManager() {
+        if (security == null) {
+            return new DefaultCertificateManager(quarantine);
+        }
+        MemoryTrustListManager trustList = new MemoryTrustListManager();
+        trustList.setTrustedCertificates(new ArrayList<>(security.trustedClients()));
+        MemoryCertificateStore store = new MemoryCertificateStore();
+        X509Certificate[] chain = {security.serverIdentity().certificate()};
+        try {
+            store.set(NodeIds.RsaSha256ApplicationCertificateType,
+                    new CertificateStore.Entry(security.serverIdentity().keyPair().getPrivate(), chain));
+            DefaultApplicationGroup group = DefaultApplicationGroup.createAndInitialize(trustList, store,
+                    new RsaSha256CertificateFactory() {
+                        @Override
+                        protected X509Certificate[] createRsaSha256CertificateChain(KeyPair keyPair) {
+                            return chain; // the store already holds the server's certificate: never asked to create one
+                        }
+                    },
+                    new DefaultServerCertificateValidator(trustList, quarantine));
+            return new DefaultCertificateManager(quarantine, group);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot set up the test server's certificates", e);
+        }
     }
 
     public synchronized void stop() {

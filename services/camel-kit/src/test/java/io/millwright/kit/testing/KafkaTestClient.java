@@ -70,7 +70,9 @@ public final class KafkaTestClient {
 
     /**
      * Waits until at least {@code count} records of {@code topic} (from the beginning) match, and returns the
-     * matching ones. Fails with an {@link AssertionError} listing what was seen when {@code timeout} runs out.
+     * matching ones: all of them up to at least the end of the topic as it was when reading began, so a caller may take
+     * the last one as the latest (one poll returns only part of a large topic). Fails with an {@link AssertionError}
+     * listing what was seen when {@code timeout} runs out.
      */
     public static List<ConsumerRecord<String, byte[]>> await(String topic, Predicate<ConsumerRecord<String, byte[]>> match,
             int count, Duration timeout) {
@@ -86,7 +88,7 @@ public final class KafkaTestClient {
                         matching.add(record);
                     }
                 }
-                if (matching.size() >= count) {
+                if (matching.size() >= count && reader.caughtUp()) {
                     return matching;
                 }
                 if (System.nanoTime() > deadline) {

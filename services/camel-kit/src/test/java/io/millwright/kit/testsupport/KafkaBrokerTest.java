@@ -76,6 +76,22 @@ class KafkaBrokerTest {
     }
 
     @Test
+    void awaitReturnsEveryMatchUpToTheEndOfATopicLargerThanOnePoll() throws Exception {
+        Map<String, Object> config = Map.of("bootstrap.servers", broker.bootstrapServers(), "linger.ms", 20);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < 3_000; i++) {
+                producer.send(new ProducerRecord<>(topic, 0, "k", bytes("v" + i)));
+            }
+            producer.flush();
+        }
+
+        List<ConsumerRecord<String, byte[]>> all = KafkaTestClient.await(topic, r -> true, 1, TIMEOUT);
+
+        assertThat(all).hasSize(3_000);
+        assertThat(new String(all.get(2_999).value(), StandardCharsets.UTF_8)).isEqualTo("v2999");
+    }
+
+    @Test
     void awaitFailsListingWhatItSaw() {
         KafkaTestClient.send(topic, "order-1", bytes("payload-1"), Map.of("ce_id", "evt-a"));
 
