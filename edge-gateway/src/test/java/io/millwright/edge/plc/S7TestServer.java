@@ -4,18 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -42,7 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * closes the listener and every client connection, like a CPU that lost power; {@link #start()} brings it back on
  * the same port with the same memory. Each connection is served by its own thread, one request at a time.
  */
-public final class S7TestServer implements AutoCloseable {
+public final class S7TestServer extends LoopbackTcpServer {
 
     /** S7-1200 CPU 1214C: rack 0, slot 1, 240-byte PDU, up to 3 parallel jobs. */
     public static final String S7_1200_ORDER_NUMBER = "6ES7 214-1AG40-0XB0";
@@ -80,7 +74,6 @@ public final class S7TestServer implements AutoCloseable {
     private static final int AREA_FLAGS = 0x83;
     private static final int AREA_DB = 0x84;
 
-    private final int port;
     private final int rack;
     private final int slot;
     private final int maxPduLength;
@@ -92,11 +85,9 @@ public final class S7TestServer implements AutoCloseable {
     private final Memory outputs = new Memory(1024);
     private final Memory flags = new Memory(1024);
 
-    private final List<Socket> clients = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger szlReads = new AtomicInteger();
     private volatile int lastNegotiatedPduLength;
-    private volatile ServerSocket listener;
 
     /** An S7-1200 (rack 0, slot 1, PDU 240) on {@code port}. */
     public S7TestServer(int port) {
@@ -104,19 +95,15 @@ public final class S7TestServer implements AutoCloseable {
     }
 
     public S7TestServer(int port, int rack, int slot, int maxPduLength, int maxParallelJobs, String orderNumber) {
+        super("s7", port);
         if (orderNumber.length() > 20) {
             throw new IllegalArgumentException("an order number (MLFB) has at most 20 characters");
         }
-        this.port = port;
         this.rack = rack;
         this.slot = slot;
         this.maxPduLength = maxPduLength;
         this.maxParallelJobs = maxParallelJobs;
         this.orderNumber = orderNumber;
-    }
-
-    public int port() {
-        return port;
     }
 
     /** Creates DB {@code number} of {@code size} bytes, zeroed, unless it exists (then it is returned as it is). */
@@ -163,65 +150,10 @@ public final class S7TestServer implements AutoCloseable {
         return lastNegotiatedPduLength;
     }
 
-    public synchronized void start() {
-        if (listener != null) {
-            return;
-        }
-        try {
-            ServerSocket socket = new ServerSocket();
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            listener = socket;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot listen on S7 port " + port, e);
-        }
-        Thread acceptor = new Thread(() -> acceptLoop(listener), "s7-test-server-" + port);
-        acceptor.setDaemon(true);
-        acceptor.start();
-    }
-
-    public synchronized void stop() {
-        ServerSocket socket = listener;
-        listener = null;
-        closeQuietly(socket);
-        for (Socket client : clients) {
-            closeQuietly(client);
-        }
-        clients.clear();
-    }
-
-    public boolean isRunning() {
-        return listener != null;
-    }
-
     @Override
-    public void close() {
-        stop();
-    }
-
-    private void acceptLoop(ServerSocket socket) {
-        while (!socket.isClosed()) {
-            try {
-                Socket client = socket.accept();
-                client.setTcpNoDelay(true);
-                clients.add(client);
-                Thread handler = new Thread(() -> serve(client), "s7-test-client-" + client.getPort());
-                handler.setDaemon(true);
-                handler.start();
-            } catch (IOException closed) {
-                return;
-            }
-        }
-    }
-
-    private void serve(Socket client) {
-        try (client; DataInputStream in = new DataInputStream(client.getInputStream());
-                OutputStream out = client.getOutputStream()) {
+    protected void serve(Socket client) throws IOException {
+        try (DataInputStream in = new DataInputStream(client.getInputStream()); OutputStream out = client.getOutputStream()) {
             new Session(in, out).run();
-        } catch (IOException disconnected) {
-            // client went away, sent something a CPU would not accept, or the server was stopped
-        } finally {
-            clients.remove(client);
         }
     }
 
@@ -567,16 +499,6 @@ public final class S7TestServer implements AutoCloseable {
         list.putShort((short) index).put(mlfb).putShort((short) 0x0000).putShort((short) version1).putShort((short) version2);
     }
 
-    private static void closeQuietly(AutoCloseable closeable) {
-        if (closeable == null) {
-            return;
-        }
-        try {
-            closeable.close();
-        } catch (Exception ignored) {
-            // already closed
-        }
-    }
 
     /** One memory area (a DB, I, Q or M), big-endian as S7 stores values; a read sees whole writes only. */
     public static final class Memory {
