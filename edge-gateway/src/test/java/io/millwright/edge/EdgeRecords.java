@@ -2,9 +2,11 @@ package io.millwright.edge;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 
 import io.cloudevents.CloudEvent;
 import io.millwright.kit.testing.KafkaTestClient;
@@ -40,5 +42,21 @@ public final class EdgeRecords {
 
     public static List<TelemetrySample> samples(List<ConsumerRecord<String, byte[]>> records) {
         return records.stream().map(EdgeRecords::sample).collect(Collectors.toList());
+    }
+
+    /** The telemetry samples of {@code source} forwarded so far (at least one), in arrival order. */
+    public static List<TelemetrySample> samples(String source) {
+        return samples(awaitTelemetry(source, 1, Duration.ofSeconds(5)));
+    }
+
+    /** The last sample of {@code tag} forwarded for {@code source}, or null when none yet. */
+    public static TelemetrySample latest(String source, String tag) {
+        List<TelemetrySample> ofTag = samples(source).stream().filter(s -> s.tag().equals(tag)).toList();
+        return ofTag.isEmpty() ? null : ofTag.get(ofTag.size() - 1);
+    }
+
+    /** Waits until the last sample of the tag forwarded to Kafka matches, and returns it. */
+    public static TelemetrySample awaitLatest(String source, String tag, Predicate<TelemetrySample> condition) {
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> latest(source, tag), s -> s != null && condition.test(s));
     }
 }

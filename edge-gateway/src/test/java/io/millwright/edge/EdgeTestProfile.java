@@ -46,6 +46,17 @@ public abstract class EdgeTestProfile implements QuarkusTestProfile {
         }
     }
 
+    /** Writes a plant file made by the test (e.g. with a server's port) to {@code target/plants/<name>}. */
+    public static Path writePlantFile(String name, String yaml) {
+        try {
+            Path file = Files.createDirectories(Path.of("target", "plants")).resolve(name);
+            Files.writeString(file, yaml);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static Path fixture(String name) {
         return Path.of("src/test/resources/fixtures/plants", name);
     }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -52,44 +50,38 @@ class MachineEventsTest {
     public static class Profile extends EdgeTestProfile {
         @Override
         protected Path plantFile() {
-            try {
-                Path file = Files.createDirectories(Path.of("target", "plants")).resolve("machine-events-" + PLC.port() + ".yaml");
-                Files.writeString(file, """
-                        plant: plant-e2
-                        connections:
-                          - id: press-2
-                            url: modbus-tcp://127.0.0.1:%d?unit-identifier=1
-                            read-timeout: 1s
-                            reconnect: {initial: 200ms, max: 1s}
-                            tags:
-                              - id: press2.state
-                                address: holding-register:1
-                                scan: 100ms
-                                asset: press-2
-                                states: {idle: 0, running: 1, fault: 2}
-                              - id: press2.fault-code
-                                address: holding-register:2
-                                scan: 100ms
-                                asset: press-2
-                                faults:
-                                  17: {text: Hydraulic pressure low, severity: critical}
-                              - id: press2.pressure
-                                address: holding-register:3
-                                scan: 100ms
-                                unit: BAR
-                                asset: press-2
-                                aggregate: 1s
-                              - id: press2.oil-temperature
-                                address: holding-register:4
-                                scan: 100ms
-                                unit: CEL
-                                asset: press-2
-                                range: {min: -20, max: 150}
-                        """.formatted(PLC.port()));
-                return file;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return writePlantFile("machine-events-" + PLC.port() + ".yaml", """
+                    plant: plant-e2
+                    connections:
+                      - id: press-2
+                        url: modbus-tcp://127.0.0.1:%d?unit-identifier=1
+                        read-timeout: 1s
+                        reconnect: {initial: 200ms, max: 1s}
+                        tags:
+                          - id: press2.state
+                            address: holding-register:1
+                            scan: 100ms
+                            asset: press-2
+                            states: {idle: 0, running: 1, fault: 2}
+                          - id: press2.fault-code
+                            address: holding-register:2
+                            scan: 100ms
+                            asset: press-2
+                            faults:
+                              17: {text: Hydraulic pressure low, severity: critical}
+                          - id: press2.pressure
+                            address: holding-register:3
+                            scan: 100ms
+                            unit: BAR
+                            asset: press-2
+                            aggregate: 1s
+                          - id: press2.oil-temperature
+                            address: holding-register:4
+                            scan: 100ms
+                            unit: CEL
+                            asset: press-2
+                            range: {min: -20, max: 150}
+                    """.formatted(PLC.port()));
         }
     }
 

@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -44,28 +43,22 @@ class ModbusAcquisitionTest {
     public static class Profile extends EdgeTestProfile {
         @Override
         protected Path plantFile() {
-            try {
-                Path file = Files.createDirectories(Path.of("target", "plants")).resolve("modbus-" + PLC.port() + ".yaml");
-                Files.writeString(file, """
-                        plant: plant-modbus
-                        connections:
-                          - id: press-1
-                            url: modbus-tcp://127.0.0.1:%d?unit-identifier=1
-                            read-timeout: 1s
-                            reconnect:
-                              initial: 200ms
-                              max: 1s
-                            tags:
-                              - id: press1.oil-temperature
-                                address: holding-register:1
-                                scan: 200ms
-                                unit: CEL
-                                asset: press-1
-                        """.formatted(PLC.port()));
-                return file;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return writePlantFile("modbus-" + PLC.port() + ".yaml", """
+                    plant: plant-modbus
+                    connections:
+                      - id: press-1
+                        url: modbus-tcp://127.0.0.1:%d?unit-identifier=1
+                        read-timeout: 1s
+                        reconnect:
+                          initial: 200ms
+                          max: 1s
+                        tags:
+                          - id: press1.oil-temperature
+                            address: holding-register:1
+                            scan: 200ms
+                            unit: CEL
+                            asset: press-1
+                    """.formatted(PLC.port()));
         }
     }
 
@@ -111,7 +104,7 @@ class ModbusAcquisitionTest {
         int beforeOutage = awaitSamples(2).size();
         PLC.stop();
         List<TelemetrySample> afterStop = await().atMost(Duration.ofSeconds(30)).until(
-                () -> EdgeRecords.samples(EdgeRecords.awaitTelemetry(SOURCE, 1, Duration.ofSeconds(5))),
+                () -> EdgeRecords.samples(SOURCE),
                 all -> all.stream().anyMatch(s -> s.quality() == SampleQuality.STALE));
         TelemetrySample stale = afterStop.stream().filter(s -> s.quality() == SampleQuality.STALE).findFirst().orElseThrow();
         assertThat(stale.value().value()).isEqualByComparingTo("215");
@@ -124,7 +117,7 @@ class ModbusAcquisitionTest {
         PLC.setRegister(0, 250);
         PLC.start();
         List<TelemetrySample> resumed = await().atMost(Duration.ofSeconds(30)).until(
-                () -> EdgeRecords.samples(EdgeRecords.awaitTelemetry(SOURCE, 1, Duration.ofSeconds(5))),
+                () -> EdgeRecords.samples(SOURCE),
                 all -> all.get(all.size() - 1).quality() == SampleQuality.GOOD
                         && all.get(all.size() - 1).value().value().intValue() == 250);
 

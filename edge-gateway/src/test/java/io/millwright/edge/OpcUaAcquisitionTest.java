@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -43,33 +41,27 @@ class OpcUaAcquisitionTest {
     public static class Profile extends EdgeTestProfile {
         @Override
         protected Path plantFile() {
-            try {
-                Path file = Files.createDirectories(Path.of("target", "plants")).resolve("opcua-" + PLC.port() + ".yaml");
-                Files.writeString(file, """
-                        plant: plant-opcua
-                        connections:
-                          - id: line-1
-                            url: opcua:tcp://127.0.0.1:%d%s?discovery=false
-                            read-timeout: 1s
-                            reconnect:
-                              initial: 200ms
-                              max: 1s
-                            tags:
-                              - id: %s
-                                address: "ns=2;s=Line1.Temperature;LREAL"
-                                scan: 200ms
-                                unit: CEL
-                                asset: line-1
-                              - id: %s
-                                address: "ns=2;s=Line1.Count;DINT"
-                                scan: 200ms
-                                unit: EA
-                                asset: line-1
-                        """.formatted(PLC.port(), OpcUaTestServer.PATH, TEMPERATURE, COUNT));
-                return file;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return writePlantFile("opcua-" + PLC.port() + ".yaml", """
+                    plant: plant-opcua
+                    connections:
+                      - id: line-1
+                        url: opcua:tcp://127.0.0.1:%d%s?discovery=false
+                        read-timeout: 1s
+                        reconnect:
+                          initial: 200ms
+                          max: 1s
+                        tags:
+                          - id: %s
+                            address: "ns=2;s=Line1.Temperature;LREAL"
+                            scan: 200ms
+                            unit: CEL
+                            asset: line-1
+                          - id: %s
+                            address: "ns=2;s=Line1.Count;DINT"
+                            scan: 200ms
+                            unit: EA
+                            asset: line-1
+                    """.formatted(PLC.port(), OpcUaTestServer.PATH, TEMPERATURE, COUNT));
         }
     }
 
@@ -133,15 +125,11 @@ class OpcUaAcquisitionTest {
         }
     }
 
-    /** Waits until the last sample of the tag forwarded to Kafka matches. */
     private static TelemetrySample awaitLatest(String tag, Predicate<TelemetrySample> condition) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> {
-            List<TelemetrySample> ofTag = samples().stream().filter(s -> s.tag().equals(tag)).toList();
-            return ofTag.isEmpty() ? null : ofTag.get(ofTag.size() - 1);
-        }, s -> s != null && condition.test(s));
+        return EdgeRecords.awaitLatest(SOURCE, tag, condition);
     }
 
     private static List<TelemetrySample> samples() {
-        return EdgeRecords.samples(EdgeRecords.awaitTelemetry(SOURCE, 1, Duration.ofSeconds(5)));
+        return EdgeRecords.samples(SOURCE);
     }
 }

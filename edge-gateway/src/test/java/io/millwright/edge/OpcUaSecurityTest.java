@@ -231,15 +231,11 @@ class OpcUaSecurityTest {
         });
     }
 
-    /** Waits until the last sample of the tag forwarded to Kafka matches. */
     private static TelemetrySample awaitLatest(String connection, String tag, Predicate<TelemetrySample> condition) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> {
-            List<TelemetrySample> ofTag = samples(connection).stream().filter(s -> s.tag().equals(tag)).toList();
-            return ofTag.isEmpty() ? null : ofTag.get(ofTag.size() - 1);
-        }, s -> s != null && condition.test(s));
+        return EdgeRecords.awaitLatest(PLANT + "/" + connection, tag, condition);
     }
 
     private static List<TelemetrySample> samples(String connection) {
-        return EdgeRecords.samples(EdgeRecords.awaitTelemetry(PLANT + "/" + connection, 1, Duration.ofSeconds(5)));
+        return EdgeRecords.samples(PLANT + "/" + connection);
     }
 }

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -54,38 +52,32 @@ class S7AcquisitionTest {
     public static class Profile extends EdgeTestProfile {
         @Override
         protected Path plantFile() {
-            try {
-                Path file = Files.createDirectories(Path.of("target", "plants")).resolve("s7-" + PLC.port() + ".yaml");
-                Files.writeString(file, """
-                        plant: plant-s7
-                        connections:
-                          - id: filler-1
-                            url: s7://127.0.0.1:%d?remote-rack=0&remote-slot=1&controller-type=S7_1200
-                            read-timeout: 1s
-                            reconnect:
-                              initial: 200ms
-                              max: 1s
-                            tags:
-                              - { id: %s, address: "%%DB1.DBX0.0:BOOL", scan: 200ms, type: boolean, asset: filler-1 }
-                              - { id: %s, address: "%%DB1.DBW2:INT", scan: 200ms, asset: filler-1 }
-                              - { id: %s, address: "%%DB1.DBD4:REAL", scan: 200ms, unit: CEL, asset: filler-1 }
-                              - { id: %s, address: "%%DB1.DBD8:DINT", scan: 200ms, unit: EA, asset: filler-1 }
-                              - { id: %s, address: "%%DB99.DBW0:INT", scan: 300ms, unit: NM, asset: filler-1 }
-                          # the same CPU with a slot it does not have: it refuses the connection
-                          - id: capper-1
-                            url: s7://127.0.0.1:%d?remote-rack=0&remote-slot=3&controller-type=S7_1200
-                            connect-timeout: 2s
-                            read-timeout: 1s
-                            reconnect:
-                              initial: 200ms
-                              max: 1s
-                            tags:
-                              - { id: %s, address: "%%DB1.DBW2:INT", scan: 200ms, asset: capper-1 }
-                        """.formatted(PLC.port(), RUNNING, FAULT_CODE, TEMPERATURE, BOTTLES, NOT_IN_PLC, PLC.port(), WRONG_SLOT));
-                return file;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return writePlantFile("s7-" + PLC.port() + ".yaml", """
+                    plant: plant-s7
+                    connections:
+                      - id: filler-1
+                        url: s7://127.0.0.1:%d?remote-rack=0&remote-slot=1&controller-type=S7_1200
+                        read-timeout: 1s
+                        reconnect:
+                          initial: 200ms
+                          max: 1s
+                        tags:
+                          - { id: %s, address: "%%DB1.DBX0.0:BOOL", scan: 200ms, type: boolean, asset: filler-1 }
+                          - { id: %s, address: "%%DB1.DBW2:INT", scan: 200ms, asset: filler-1 }
+                          - { id: %s, address: "%%DB1.DBD4:REAL", scan: 200ms, unit: CEL, asset: filler-1 }
+                          - { id: %s, address: "%%DB1.DBD8:DINT", scan: 200ms, unit: EA, asset: filler-1 }
+                          - { id: %s, address: "%%DB99.DBW0:INT", scan: 300ms, unit: NM, asset: filler-1 }
+                      # the same CPU with a slot it does not have: it refuses the connection
+                      - id: capper-1
+                        url: s7://127.0.0.1:%d?remote-rack=0&remote-slot=3&controller-type=S7_1200
+                        connect-timeout: 2s
+                        read-timeout: 1s
+                        reconnect:
+                          initial: 200ms
+                          max: 1s
+                        tags:
+                          - { id: %s, address: "%%DB1.DBW2:INT", scan: 200ms, asset: capper-1 }
+                    """.formatted(PLC.port(), RUNNING, FAULT_CODE, TEMPERATURE, BOTTLES, NOT_IN_PLC, PLC.port(), WRONG_SLOT));
         }
     }
 
@@ -130,7 +122,7 @@ class S7AcquisitionTest {
         // a connection to a slot the CPU does not have ends with a reason instead of waiting for ever, and the
         // gateway keeps reading the good connection
         TelemetrySample refused = await().atMost(Duration.ofSeconds(30)).until(
-                () -> EdgeRecords.samples(EdgeRecords.awaitTelemetry("plant-s7/capper-1", 1, Duration.ofSeconds(10))),
+                () -> EdgeRecords.samples("plant-s7/capper-1"),
                 samples -> samples.stream().anyMatch(x -> x.quality() == SampleQuality.BAD)).get(0);
         assertThat(refused.tag()).isEqualTo(WRONG_SLOT);
         assertThat(refused.value()).isNull();
@@ -185,16 +177,14 @@ class S7AcquisitionTest {
     }
 
     private static TelemetrySample latest(String tag) {
-        List<TelemetrySample> ofTag = samples().stream().filter(s -> s.tag().equals(tag)).toList();
-        return ofTag.isEmpty() ? null : ofTag.get(ofTag.size() - 1);
+        return EdgeRecords.latest(SOURCE, tag);
     }
 
-    /** Waits until the last sample of the tag forwarded to Kafka matches. */
     private static TelemetrySample awaitLatest(String tag, Predicate<TelemetrySample> condition) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> latest(tag), s -> s != null && condition.test(s));
+        return EdgeRecords.awaitLatest(SOURCE, tag, condition);
     }
 
     private static List<TelemetrySample> samples() {
-        return EdgeRecords.samples(EdgeRecords.awaitTelemetry(SOURCE, 1, Duration.ofSeconds(5)));
+        return EdgeRecords.samples(SOURCE);
     }
 }
