@@ -10,7 +10,7 @@ public class WmsResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        return Map.of("millwright.inventory.wms.url", WmsSimulator.shared().baseUrl());
+        return Map.of("millwright.kit.targets.wms.url", WmsSimulator.shared().baseUrl());
     }
 
     @Override

@@ -67,21 +67,15 @@ class FullChainIT {
         FullChainSupport.createTopics(kafka);
 
         ServiceProcess inventory = start("inventory-service", db, kafka, erp, Map.of(
-                "millwright.inventory.wms.url", wms.baseUrl(),
-                "millwright.inventory.erp-posting.interval-ms", "200",
-                "millwright.inventory.erp-posting.max-backoff-seconds", "2"));
+                "millwright.kit.targets.wms.url", wms.baseUrl()),
+                "inventory.erp-movement", "inventory.erp-stock-status", "inventory.wms-stock-status");
         ServiceProcess production = start("production-service", db, kafka, erp, Map.of(
-                "millwright.production.mes.url", mes.baseUrl(),
-                "millwright.production.mes.dispatch-interval-ms", "200",
-                "millwright.production.mes.max-backoff-seconds", "2",
-                "millwright.production.confirmation.interval-ms", "200",
-                "millwright.production.confirmation.max-backoff-seconds", "2"));
+                "millwright.kit.targets.mes.url", mes.baseUrl()),
+                "production.mes-dispatch", "production.confirmation");
         ServiceProcess order = start("order-service", db, kafka, erp, Map.of(
-                "millwright.order.availability.url", inventory.baseUrl(),
-                "millwright.order.crm.webhook-url", crm.webhookUrl(),
-                "millwright.order.crm.poll-interval-ms", "200",
-                "millwright.order.erp-posting.interval-ms", "200",
-                "millwright.order.erp-posting.max-backoff-seconds", "2"));
+                "millwright.kit.targets.inventory.url", inventory.baseUrl(),
+                "millwright.kit.targets.crm.url", crm.webhookUrl()),
+                "order.erp-sales-order", "order.crm-milestone");
 
         erp.setReleaseCallbackUrl(production.baseUrl() + "/soap/erp-callback");
         erp.setAutoRelease(true);
@@ -164,14 +158,20 @@ class FullChainIT {
                 .isEqualTo(movementIds.size());
     }
 
-    private static ServiceProcess start(String name, PostgresDatabase db, String kafka, ErpSimulator erp, Map<String, String> own) {
+    private static ServiceProcess start(String name, PostgresDatabase db, String kafka, ErpSimulator erp, Map<String, String> own,
+            String... workQueues) {
         Map<String, String> config = new LinkedHashMap<>(own);
+        // Short pauses between attempts, so an early refusal (a lot the ERP does not know yet) is retried soon.
+        for (String queue : workQueues) {
+            config.put("millwright.kit.work-queues.\"" + queue + "\".backoff.initial", "200ms");
+            config.put("millwright.kit.work-queues.\"" + queue + "\".backoff.max", "2s");
+        }
         config.put("quarkus.datasource.jdbc.url", db.jdbcUrl());
         config.put("quarkus.datasource.username", db.username());
         config.put("quarkus.datasource.password", db.password());
         config.put("kafka.bootstrap.servers", kafka);
-        config.put("millwright.erp.url", erp.soapUrl());
-        config.put("millwright.kit.outbox.poll-interval-ms", "100");
+        config.put("millwright.kit.targets.erp.url", erp.soapUrl());
+        config.put("millwright.kit.outbox.poll-interval", "100ms");
         ServiceProcess service = ServiceProcess.start(name, ServiceProcess.quarkusApp("services/" + name), config, START_TIMEOUT);
         SERVICES.add(service);
         return service;

@@ -22,8 +22,8 @@ public class OrderCollaboratorsResource implements QuarkusTestResourceLifecycleM
             KafkaTestClient.send(topic, "topic-created-by-test", new byte[0], Map.of());
         }
         return Map.of(
-                "millwright.order.crm.webhook-url", CrmSimulator.shared().webhookUrl(),
-                "millwright.order.availability.url", AvailabilityStub.shared().baseUrl());
+                "millwright.kit.targets.crm.url", CrmSimulator.shared().webhookUrl(),
+                "millwright.kit.targets.inventory.url", AvailabilityStub.shared().baseUrl());
     }
 
     @Override

@@ -156,10 +156,10 @@ class OrderMilestoneTest {
 
         String deadLetterId = await().atMost(FLOW_TIMEOUT).until(() -> given().get("/api/v1/dead-letters").jsonPath()
                 .<Map<String, Object>> getList("").stream()
-                .filter(l -> String.valueOf(l.get("reason")).contains("order " + order.id()))
+                .filter(l -> String.valueOf(l.get("reason")).contains("of order " + order.id()))
                 .map(l -> String.valueOf(l.get("id"))).findFirst().orElse(null), id -> id != null);
         assertThat(given().get("/api/v1/dead-letters/" + deadLetterId).jsonPath().getString("reason"))
-                .contains("PRODUCTION_RELEASED", "not delivered to the CRM after 5 attempt(s)", "503");
+                .contains("Gave up after 5 attempt(s)", "crm answered 503 to milestone PRODUCTION_RELEASED of order " + order.id());
         assertThat(crm.milestones(order.crmOrderId())).isEmpty();
 
         crm.clearFaults();

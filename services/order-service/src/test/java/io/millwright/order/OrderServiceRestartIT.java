@@ -49,10 +49,10 @@ class OrderServiceRestartIT {
                 "quarkus.datasource.username", db.username(),
                 "quarkus.datasource.password", db.password(),
                 "kafka.bootstrap.servers", KafkaBroker.shared().bootstrapServers(),
-                "millwright.erp.url", erp.soapUrl(),
-                "millwright.order.erp-posting.interval-ms", "200",
-                "millwright.order.erp-posting.max-backoff-seconds", "2",
-                "millwright.kit.outbox.poll-interval-ms", "100");
+                "millwright.kit.targets.erp.url", erp.soapUrl(),
+                "millwright.kit.work-queues.\"order.erp-sales-order\".backoff.initial", "200ms",
+                "millwright.kit.work-queues.\"order.erp-sales-order\".backoff.max", "2s",
+                "millwright.kit.outbox.poll-interval", "100ms");
         service = ServiceProcess.start("order-service", ServiceProcess.quarkusApp("services/order-service"), config,
                 Duration.ofSeconds(90));
 

@@ -37,10 +37,10 @@ class OrderServiceWithoutMasterDataTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of(
-                    "millwright.erp.url", "http://127.0.0.1:1/soap/erp",
+                    "millwright.kit.targets.erp.url", "http://127.0.0.1:1/soap/erp",
                     "quarkus.flyway.schemas", "orders_cold_start",
                     "quarkus.hibernate-orm.database.default-schema", "orders_cold_start",
-                    "millwright.order.master-data.check-interval-ms", "500");
+                    "millwright.order.master-data.check-interval", "500ms");
         }
     }
 

@@ -10,7 +10,7 @@ public class MesSimulatorResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public Map<String, String> start() {
-        return Map.of("millwright.production.mes.url", MesSimulator.shared().baseUrl());
+        return Map.of("millwright.kit.targets.mes.url", MesSimulator.shared().baseUrl());
     }
 
     @Override

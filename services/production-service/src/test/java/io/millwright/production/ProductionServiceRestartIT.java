@@ -59,12 +59,12 @@ class ProductionServiceRestartIT {
                 "quarkus.datasource.username", db.username(),
                 "quarkus.datasource.password", db.password(),
                 "kafka.bootstrap.servers", KafkaBroker.shared().bootstrapServers(),
-                "millwright.erp.url", erp.soapUrl(),
-                "millwright.production.mes.url", mes.baseUrl(),
-                "millwright.production.mes.dispatch-interval-ms", "200",
-                "millwright.production.mes.max-backoff-seconds", "2",
-                "millwright.production.confirmation.interval-ms", "200",
-                "millwright.production.confirmation.max-backoff-seconds", "2");
+                "millwright.kit.targets.erp.url", erp.soapUrl(),
+                "millwright.kit.targets.mes.url", mes.baseUrl(),
+                "millwright.kit.work-queues.\"production.mes-dispatch\".backoff.initial", "200ms",
+                "millwright.kit.work-queues.\"production.mes-dispatch\".backoff.max", "2s",
+                "millwright.kit.work-queues.\"production.confirmation\".backoff.initial", "200ms",
+                "millwright.kit.work-queues.\"production.confirmation\".backoff.max", "2s");
         service = ServiceProcess.start("production-service", ServiceProcess.quarkusApp("services/production-service"), config,
                 Duration.ofSeconds(90));
         erp.setReleaseCallbackUrl(service.baseUrl() + "/soap/erp-callback");

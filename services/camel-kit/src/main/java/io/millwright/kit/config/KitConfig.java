@@ -1,7 +1,13 @@
 package io.millwright.kit.config;
 
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithDefaults;
 
 /** Settings shared by every service that uses the kit (prefix {@code millwright.kit}). */
 @ConfigMapping(prefix = "millwright.kit")
@@ -14,29 +20,130 @@ public interface KitConfig {
 
     Outbox outbox();
 
+    /**
+     * The external systems the service calls, by name ({@code erp}, {@code mes}, {@code wms}, {@code crm},
+     * {@code inventory}, ...): where they are and how much patience and parallelism they get. Defined once per
+     * target; every call to it (work queues and synchronous calls alike) uses these values.
+     */
+    @WithDefaults
+    Map<String, Target> targets();
+
+    /** Durable work queues by name, e.g. {@code order.erp-sales-order}. */
+    @WithDefaults
+    Map<String, WorkQueue> workQueues();
+
     interface Errors {
         /** Redeliveries before a message goes to the dead-letter store. */
         @WithDefault("5")
         int maxRedeliveries();
 
-        @WithDefault("500")
-        long redeliveryDelayMs();
+        @WithDefault("500ms")
+        Duration redeliveryDelay();
 
         @WithDefault("2.0")
         double backoffMultiplier();
 
-        @WithDefault("30000")
-        long maxRedeliveryDelayMs();
+        @WithDefault("30s")
+        Duration maxRedeliveryDelay();
     }
 
     interface Outbox {
         @WithDefault("true")
         boolean enabled();
 
-        @WithDefault("250")
-        long pollIntervalMs();
+        /** Safety net only: a committed event is relayed right after its transaction commits. */
+        @WithDefault("1s")
+        Duration pollInterval();
 
-        @WithDefault("200")
+        @WithDefault("500")
         int batchSize();
+    }
+
+    interface Target {
+        /** Base URL (REST) or endpoint address (SOAP). */
+        Optional<String> url();
+
+        @WithDefault("2s")
+        Duration connectTimeout();
+
+        /** How long one call may take (HTTP read / SOAP receive timeout); the call ends itself, nobody interrupts it. */
+        @WithDefault("5s")
+        Duration timeout();
+
+        /** Synchronous calls in flight at once from this instance; more are refused at once (a bulkhead). */
+        @WithDefault("64")
+        int maxConcurrentCalls();
+
+        CircuitBreaker circuitBreaker();
+
+        Retry retry();
+
+        interface CircuitBreaker {
+            @WithDefault("true")
+            boolean enabled();
+
+            /** Calls looked at before the breaker may open. */
+            @WithDefault("10")
+            int requestVolumeThreshold();
+
+            @WithDefault("0.5")
+            double failureRatio();
+
+            /** How long an open breaker refuses calls before it lets a trial call through. */
+            @WithDefault("10s")
+            Duration delay();
+
+            @WithDefault("1")
+            int successThreshold();
+        }
+
+        /** In-line retries of a synchronous call; work queues retry durably instead and keep this at 0. */
+        interface Retry {
+            @WithDefault("0")
+            int maxRetries();
+
+            @WithDefault("200ms")
+            Duration delay();
+
+            @WithDefault("100ms")
+            Duration jitter();
+        }
+    }
+
+    interface WorkQueue {
+        /** Items this instance works on at once: the bulkhead towards the queue's target (one queue per ERP operation). */
+        @WithDefault("4")
+        int concurrency();
+
+        /** How long a claimed item stays invisible to others; a crashed instance's items come back after it. */
+        @WithDefault("60s")
+        Duration lease();
+
+        /** Safety net only: work is picked up right after the transaction that created it commits. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        Backoff backoff();
+
+        /** Attempts before the item is dead-lettered; empty = keep trying (an ERP posting must never be dropped). */
+        OptionalInt maxAttempts();
+
+        @WithDefault("true")
+        boolean enabled();
+
+        interface Backoff {
+            @WithDefault("1s")
+            Duration initial();
+
+            @WithDefault("60s")
+            Duration max();
+
+            @WithDefault("2.0")
+            double multiplier();
+
+            /** Each pause is varied by up to this fraction either way, so retries of many items spread out. */
+            @WithDefault("0.2")
+            double jitter();
+        }
     }
 }

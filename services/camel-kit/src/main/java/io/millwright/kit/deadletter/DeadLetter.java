@@ -57,6 +57,14 @@ public class DeadLetter extends PanacheEntityBase {
     @Column(name = "replay_count", nullable = false)
     public int replayCount;
 
+    /** How often this problem happened: a failed replay or the same key again counts here instead of a new row. */
+    @Column(nullable = false)
+    public int occurrences;
+
+    /** The flow's business key of the problem (e.g. the work item key), if it gave one. */
+    @Column(name = "dedupe_key")
+    public String dedupeKey;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -21,6 +21,7 @@ import org.apache.camel.component.kafka.KafkaConstants;
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import io.millwright.kit.correlation.Correlation;
+import io.millwright.kit.workqueue.WorkQueues;
 import io.millwright.model.common.ModelJson;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -56,8 +57,9 @@ public class DeadLetterOperations {
     }
 
     /**
-     * Sends the original payload and headers back to the route's consumer endpoint (a Kafka topic, a direct
-     * endpoint, ...). Broker and Camel bookkeeping headers are not replayed.
+     * Sends the original payload and headers back to the route's consumer endpoint (a work queue, a Kafka topic, a
+     * direct endpoint, ...), in this transaction where the endpoint takes part in it (a work queue does). Broker and
+     * Camel bookkeeping headers are not replayed.
      */
     @Transactional
     public DeadLetter replay(UUID id) {
@@ -75,6 +77,9 @@ public class DeadLetterOperations {
         if (letter.correlationId != null) {
             headers.putIfAbsent(Correlation.HTTP_HEADER, letter.correlationId);
         }
+        // If the replayed message fails again, this dead letter is updated instead of a copy being added.
+        headers.put(WorkQueues.DEAD_LETTER_HEADER, letter.id.toString());
+        int occurrencesBefore = letter.occurrences;
         Exchange result = producer.send(letter.endpointUri, exchange -> {
             exchange.getMessage().setHeaders(headers);
             exchange.getMessage().setBody(letter.payload == null ? null
@@ -83,8 +88,12 @@ public class DeadLetterOperations {
         if (result.getException() != null) {
             throw new IllegalStateException("Replay of " + id + " failed: " + result.getException().getMessage(), result.getException());
         }
-        letter.status = DeadLetter.Status.REPLAYED;
+        // A synchronous endpoint (direct) may have failed again already and updated this dead letter meanwhile.
+        DeadLetter.getEntityManager().refresh(letter);
         letter.replayCount++;
+        if (letter.occurrences == occurrencesBefore) {
+            letter.status = DeadLetter.Status.REPLAYED;
+        }
         letter.updatedAt = Instant.now();
         return letter;
     }

@@ -26,20 +26,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Dead letters", description = "Messages a flow gave up on: list, inspect, replay, discard")
 public class DeadLetterResource {
 
-    public record DeadLetterSummary(UUID id, String routeId, String reason, String status, int replayCount,
-            String correlationId, Instant createdAt) {
+    public record DeadLetterSummary(UUID id, String routeId, String reason, String status, int replayCount, int occurrences,
+            String correlationId, Instant createdAt, Instant updatedAt) {
         static DeadLetterSummary of(DeadLetter d) {
-            return new DeadLetterSummary(d.id, d.routeId, d.reason, d.status.name(), d.replayCount, d.correlationId, d.createdAt);
+            return new DeadLetterSummary(d.id, d.routeId, d.reason, d.status.name(), d.replayCount, d.occurrences, d.correlationId,
+                    d.createdAt, d.updatedAt);
         }
     }
 
     public record DeadLetterDetail(UUID id, String routeId, String endpointUri, String failedEndpoint, String reason,
             String exceptionType, String stackTrace, String payload, String headers, String correlationId, String status,
-            int replayCount, Instant createdAt, Instant updatedAt) {
+            int replayCount, int occurrences, Instant createdAt, Instant updatedAt) {
         static DeadLetterDetail of(DeadLetter d) {
             return new DeadLetterDetail(d.id, d.routeId, d.endpointUri, d.failedEndpoint, d.reason, d.exceptionType,
                     d.stackTrace, d.payload == null ? null : new String(d.payload, StandardCharsets.UTF_8), d.headers,
-                    d.correlationId, d.status.name(), d.replayCount, d.createdAt, d.updatedAt);
+                    d.correlationId, d.status.name(), d.replayCount, d.occurrences, d.createdAt, d.updatedAt);
         }
     }
 

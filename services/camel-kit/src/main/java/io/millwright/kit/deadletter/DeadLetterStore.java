@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -19,11 +20,17 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.millwright.kit.correlation.Correlation;
+import io.millwright.kit.error.Failures;
 import io.millwright.kit.idempotency.IdempotentRepositories;
 import io.millwright.kit.outbox.OutboxEvent;
+import io.millwright.kit.workqueue.WorkQueues;
 import io.millwright.model.common.ModelJson;
 
-/** Persists what a route gave up on, in its own transaction so a rolled-back business transaction cannot take it along. */
+/**
+ * Keeps what a flow gave up on or refused, with the reason, for an operator to inspect, replay or discard. A failed
+ * replay, or the same problem again under the same key, updates the existing dead letter (status NEW again,
+ * {@code occurrences} + 1) instead of adding a copy.
+ */
 @ApplicationScoped
 public class DeadLetterStore {
 
@@ -33,52 +40,89 @@ public class DeadLetterStore {
     @Inject
     IdempotentRepositories idempotentRepositories;
 
+    /**
+     * Records a business rejection or a given-up message in the caller's transaction (or a new one), so the rejection
+     * and the state change that goes with it (an order marked rejected, say) commit together.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public UUID record(NewDeadLetter entry) {
+        Instant now = Instant.now();
+        DeadLetter letter = existing(entry).orElseGet(() -> {
+            DeadLetter created = new DeadLetter();
+            created.id = UUID.randomUUID();
+            created.routeId = entry.routeId;
+            created.dedupeKey = entry.key;
+            created.createdAt = now;
+            created.occurrences = 0;
+            return created;
+        });
+        boolean repeat = letter.occurrences > 0;
+        letter.endpointUri = entry.replayUri;
+        letter.failedEndpoint = entry.failedEndpoint;
+        letter.reason = entry.reason;
+        letter.exceptionType = entry.cause == null ? null : entry.cause.getClass().getName();
+        letter.stackTrace = stackTrace(entry.cause);
+        letter.payload = entry.payload;
+        letter.headers = headersJson(Map.copyOf(entry.headers));
+        letter.correlationId = entry.correlationId;
+        letter.status = DeadLetter.Status.NEW;
+        letter.occurrences++;
+        letter.updatedAt = now;
+        if (!repeat) {
+            letter.persist();
+            LOG.errorf("Dead letter %s from %s: %s", letter.id, letter.routeId, letter.reason);
+        } else {
+            LOG.errorf("Dead letter %s from %s again (%d times): %s", letter.id, letter.routeId, letter.occurrences, letter.reason);
+        }
+        return letter.id;
+    }
+
+    /** The dead-letter channel's target: an exchange the default route configuration gave up on, in its own transaction. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public UUID store(Exchange exchange) {
         releaseIdempotencyKey(exchange);
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         Message message = exchange.getMessage();
         String correlationId = exchange.getProperty(Correlation.EXCHANGE_PROPERTY, String.class);
-        DeadLetter letter = persist(exchange.getFromRouteId() == null ? "unknown" : exchange.getFromRouteId(),
-                exchange.getFromEndpoint() == null ? null : exchange.getFromEndpoint().getEndpointUri(),
-                exchange.getProperty(Exchange.FAILURE_ENDPOINT, String.class),
-                reason(cause), cause, payload(exchange), headersJson(message.getHeaders()),
-                correlationId != null ? correlationId : Correlation.asText(message.getHeader(Correlation.HTTP_HEADER)));
-        LOG.errorf("Dead letter %s from route %s: %s", letter.id, letter.routeId, letter.reason);
-        return letter.id;
+        Map<String, String> headers = printable(message.getHeaders());
+        NewDeadLetter entry = NewDeadLetter.of(exchange.getFromRouteId() == null ? "unknown" : exchange.getFromRouteId(), Failures.reason(cause))
+                .replayTo(exchange.getFromEndpoint() == null ? null : exchange.getFromEndpoint().getEndpointUri())
+                .failedEndpoint(exchange.getProperty(Exchange.FAILURE_ENDPOINT, String.class))
+                .cause(cause)
+                .payload(payload(exchange))
+                .correlationId(correlationId != null ? correlationId : Correlation.asText(message.getHeader(Correlation.HTTP_HEADER)))
+                .replayOf(replayOf(headers.remove(WorkQueues.DEAD_LETTER_HEADER)));
+        headers.forEach(entry::header);
+        return record(entry);
     }
 
     /** An outbox event that can never be published: kept with its reason so an operator can act on it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID storeUnpublishable(OutboxEvent event, Exception cause) {
-        DeadLetter letter = persist("kit.outbox-relay", null, "kafka:" + event.topic,
-                "Outbox event " + event.id + " (" + event.eventType + ", " + event.subject + ") cannot be published: " + reason(cause),
-                cause, event.data.getBytes(StandardCharsets.UTF_8),
-                headersJson(Map.of("ce_id", event.id.toString(), "ce_type", event.eventType, "ce_subject", event.subject)),
-                event.correlationId);
-        LOG.errorf("Dead letter %s: %s", letter.id, letter.reason);
-        return letter.id;
+        return record(NewDeadLetter.of("kit.outbox-relay",
+                "Outbox event " + event.id + " (" + event.eventType + ", " + event.subject + ") cannot be published: " + Failures.reason(cause))
+                .failedEndpoint("kafka:" + event.topic)
+                .cause(cause)
+                .payload(event.data)
+                .header("ce_id", event.id.toString())
+                .header("ce_type", event.eventType)
+                .header("ce_subject", event.subject)
+                .correlationId(event.correlationId)
+                .key(event.id.toString()));
     }
 
-    private static DeadLetter persist(String routeId, String endpointUri, String failedEndpoint, String reason, Throwable cause,
-            byte[] payload, String headers, String correlationId) {
-        Instant now = Instant.now();
-        DeadLetter letter = new DeadLetter();
-        letter.id = UUID.randomUUID();
-        letter.routeId = routeId;
-        letter.endpointUri = endpointUri;
-        letter.failedEndpoint = failedEndpoint;
-        letter.reason = reason;
-        letter.exceptionType = cause == null ? null : cause.getClass().getName();
-        letter.stackTrace = stackTrace(cause);
-        letter.payload = payload;
-        letter.headers = headers;
-        letter.correlationId = correlationId;
-        letter.status = DeadLetter.Status.NEW;
-        letter.createdAt = now;
-        letter.updatedAt = now;
-        letter.persist();
-        return letter;
+    private static Optional<DeadLetter> existing(NewDeadLetter entry) {
+        if (entry.replayOf != null) {
+            Optional<DeadLetter> replayed = DeadLetter.findByIdOptional(entry.replayOf);
+            if (replayed.isPresent()) {
+                return replayed;
+            }
+        }
+        if (entry.key == null) {
+            return Optional.empty();
+        }
+        return DeadLetter.find("routeId = ?1 and dedupeKey = ?2 and status <> ?3 order by createdAt desc", entry.routeId, entry.key,
+                DeadLetter.Status.DISCARDED).firstResultOptional();
     }
 
     private void releaseIdempotencyKey(Exchange exchange) {
@@ -89,12 +133,12 @@ public class DeadLetterStore {
         }
     }
 
-    static String reason(Throwable cause) {
-        if (cause == null) {
-            return "Unknown failure (no exception recorded)";
+    private static UUID replayOf(String header) {
+        try {
+            return header == null ? null : UUID.fromString(header.trim());
+        } catch (IllegalArgumentException e) {
+            return null;
         }
-        String message = cause.getMessage();
-        return cause.getClass().getSimpleName() + ": " + (message == null ? "(no message)" : message);
     }
 
     private static String stackTrace(Throwable cause) {
@@ -129,7 +173,8 @@ public class DeadLetterStore {
         }
     }
 
-    static String headersJson(Map<String, Object> headers) {
+    /** Headers that can be shown and replayed as text. */
+    static Map<String, String> printable(Map<String, Object> headers) {
         Map<String, String> printable = new TreeMap<>();
         headers.forEach((name, value) -> {
             if (value instanceof byte[] bytes) {
@@ -138,8 +183,12 @@ public class DeadLetterStore {
                 printable.put(name, value.toString());
             }
         });
+        return printable;
+    }
+
+    static String headersJson(Map<String, String> headers) {
         try {
-            return ModelJson.mapper().writeValueAsString(printable);
+            return ModelJson.mapper().writeValueAsString(new TreeMap<>(headers));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Headers of a dead letter could not be written as JSON", e);
         }

@@ -1,14 +1,14 @@
 package io.millwright.kit.erp;
 
-import io.millwright.kit.route.NonRetryableException;
+import io.millwright.kit.error.TargetRejectedException;
 
 /** ERP rejected the request for a business reason (fault code BUS-*): retrying will not help. */
-public class ErpBusinessException extends NonRetryableException {
+public class ErpBusinessException extends TargetRejectedException {
 
     private final String code;
 
     public ErpBusinessException(String code, String message) {
-        super(code + ": " + message);
+        super(ErpGateway.TARGET, code + ": " + message);
         this.code = code;
     }
 

@@ -12,13 +12,15 @@ import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.frontend.AbstractWSDLBasedEndpointFactory;
 import org.apache.cxf.transport.http.HTTPConduit;
 import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.millwright.erp.contract.ErpPortType;
+import io.millwright.kit.config.KitConfig;
+import io.millwright.kit.target.TargetSystems;
 
 /**
  * The camel-cxf client endpoint for the ERP contract ({@code docs/contracts/erp/erp.wsdl}), available to routes
- * as {@code cxf:bean:erp}. Classes are generated from the WSDL at build time.
+ * as {@code cxf:bean:erp}, at the address and with the timeouts of {@code millwright.kit.targets.erp}. Classes are
+ * generated from the WSDL at build time.
  */
 @ApplicationScoped
 public class ErpEndpointProducer {
@@ -28,11 +30,12 @@ public class ErpEndpointProducer {
     @Produces
     @Named("erp")
     @ApplicationScoped
-    CxfEndpoint erp(@ConfigProperty(name = "millwright.erp.url") String address,
-            @ConfigProperty(name = "millwright.erp.connect-timeout-ms", defaultValue = "2000") long connectTimeoutMs,
-            @ConfigProperty(name = "millwright.erp.receive-timeout-ms", defaultValue = "5000") long receiveTimeoutMs) {
+    CxfEndpoint erp(TargetSystems targets) {
+        KitConfig.Target settings = targets.settings(ErpGateway.TARGET);
+        long connectTimeoutMs = settings.connectTimeout().toMillis();
+        long receiveTimeoutMs = settings.timeout().toMillis();
         CxfEndpoint endpoint = new CxfEndpoint();
-        endpoint.setAddress(address);
+        endpoint.setAddress(targets.url(ErpGateway.TARGET));
         endpoint.setServiceClass(ErpPortType.class);
         endpoint.setWsdlURL("classpath:contracts/erp/erp.wsdl");
         endpoint.setDataFormat(DataFormat.POJO);

@@ -1,5 +1,6 @@
 package io.millwright.kit.erp;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,39 +13,45 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.cxf.common.message.CxfConstants;
 import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.message.Message;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.millwright.erp.contract.ErpFault;
 import io.millwright.kit.correlation.Correlation;
 import io.millwright.kit.correlation.TraceContext;
+import io.millwright.kit.target.TargetSystems;
 
 /**
- * Calls one ERP operation through the camel-cxf endpoint and sorts failures into business rejections
- * ({@link ErpBusinessException}) and technical trouble ({@link ErpUnavailableException}). Fault-tolerance policy
- * (timeouts, retries, circuit breakers) belongs to the calling service, per flow.
+ * Calls one ERP operation through the camel-cxf endpoint, under the ERP target's circuit breaker and bulkhead
+ * ({@code millwright.kit.targets.erp}), and sorts failures into business rejections ({@link ErpBusinessException})
+ * and technical trouble ({@link ErpUnavailableException}). Every call carries the correlation id and joins the
+ * current trace.
  */
 @ApplicationScoped
 public class ErpGateway {
 
+    /** The ERP's name among the target systems. */
+    public static final String TARGET = "erp";
+
     @Inject
     ProducerTemplate producer;
 
-    @ConfigProperty(name = "millwright.erp.connect-timeout-ms", defaultValue = "2000")
-    long connectTimeoutMs;
-
-    @ConfigProperty(name = "millwright.erp.receive-timeout-ms", defaultValue = "5000")
-    long receiveTimeoutMs;
+    @Inject
+    TargetSystems targets;
 
     public <T> T call(String operation, Object request, Class<T> responseType) {
-        return call(operation, request, responseType, receiveTimeoutMs);
+        return call(operation, request, responseType, targets.settings(TARGET).timeout());
     }
 
     /** As {@link #call(String, Object, Class)} with a receive timeout of its own (e.g. a synchronous lookup). */
-    public <T> T call(String operation, Object request, Class<T> responseType, long receiveTimeoutMs) {
+    public <T> T call(String operation, Object request, Class<T> responseType, Duration receiveTimeout) {
+        return targets.call(TARGET, () -> send(operation, request, responseType, receiveTimeout), responseType);
+    }
+
+    private <T> T send(String operation, Object request, Class<T> responseType, Duration receiveTimeout) {
         Map<String, Object> headers = new HashMap<>();
         headers.put(CxfConstants.OPERATION_NAME, operation);
         // Per-call HTTP timeouts: the ERP call fails fast on its own instead of being interrupted from outside.
-        headers.put(Client.REQUEST_CONTEXT, Map.of(Message.CONNECTION_TIMEOUT, connectTimeoutMs, Message.RECEIVE_TIMEOUT, receiveTimeoutMs));
+        headers.put(Client.REQUEST_CONTEXT, Map.of(Message.CONNECTION_TIMEOUT, targets.settings(TARGET).connectTimeout().toMillis(),
+                Message.RECEIVE_TIMEOUT, receiveTimeout.toMillis()));
         // Camel's tracing takes a traceparent header on a new exchange as the parent of the SOAP client span,
         // so the ERP call joins the current trace instead of starting its own.
         String traceparent = TraceContext.currentTraceparent();

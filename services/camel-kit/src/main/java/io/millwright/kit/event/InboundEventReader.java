@@ -11,7 +11,7 @@ import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import io.cloudevents.CloudEvent;
-import io.millwright.kit.route.NonRetryableException;
+import io.millwright.kit.error.NonRetryableException;
 import io.millwright.model.event.DomainEvents;
 
 /**

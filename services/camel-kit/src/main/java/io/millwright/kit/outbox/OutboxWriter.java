@@ -3,6 +3,7 @@ package io.millwright.kit.outbox;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.millwright.kit.config.KitConfig;
 import io.millwright.kit.correlation.Correlation;
 import io.millwright.kit.correlation.TraceContext;
+import io.millwright.kit.transaction.AfterCommit;
 import io.millwright.model.common.ModelJson;
 import io.millwright.model.event.DomainEvents;
 import io.millwright.model.event.EventType;
@@ -20,7 +22,7 @@ import io.millwright.model.schema.JsonSchemas;
 
 /**
  * Records a domain event in the caller's transaction (SPEC X7): it is published if and only if that transaction
- * commits. The payload is validated against the event's JSON Schema first, so an event that would break the
+ * commits, and the relay is woken as soon as it has. The payload is validated against the event's JSON Schema first, so an event that would break the
  * published contract fails the state change instead of reaching consumers.
  */
 @ApplicationScoped
@@ -28,6 +30,14 @@ public class OutboxWriter {
 
     @Inject
     KitConfig config;
+
+    @Inject
+    AfterCommit afterCommit;
+
+    @Inject
+    OutboxRelay relay;
+
+    private final Consumer<OutboxRelay> wakeRelay = OutboxRelay::wake;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID append(EventType type, String subject, Object data) {
@@ -60,6 +70,7 @@ public class OutboxWriter {
         event.traceparent = TraceContext.currentTraceparent();
         event.occurredAt = Instant.now();
         event.persist();
+        afterCommit.notify(wakeRelay, relay);
         return event.id;
     }
 }

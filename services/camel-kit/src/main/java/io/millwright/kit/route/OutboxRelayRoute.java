@@ -9,8 +9,10 @@ import io.millwright.kit.config.KitConfig;
 import io.millwright.kit.outbox.OutboxRelay;
 
 /**
- * Polls the outbox and relays committed events to Kafka. Failures stay in the outbox table (attempts, last_error)
- * and are retried on the next tick, so this route needs no dead-letter channel.
+ * The outbox relay's safety net: events are relayed right after the transaction that wrote them commits; this timer
+ * catches what that missed (events written by another replica, a failed send, a restart). Failures stay in the
+ * outbox table (attempts, last_error) and are retried, so this route needs no dead-letter channel. Stopping the
+ * route stops the relay altogether.
  */
 @ApplicationScoped
 public class OutboxRelayRoute extends RouteBuilder {
@@ -23,8 +25,8 @@ public class OutboxRelayRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("timer:millwright-outbox?delay=1000&period=" + config.outbox().pollIntervalMs())
-                .routeId("kit.outbox-relay")
+        from("timer:millwright-outbox?delay=1000&period=" + config.outbox().pollInterval().toMillis())
+                .routeId(OutboxRelay.ROUTE_ID)
                 .autoStartup(config.outbox().enabled())
                 .bean(relay, "publishPending");
     }

@@ -97,6 +97,26 @@ class DeadLetterResourceTest {
     }
 
     @Test
+    void aReplayThatFailsAgainIsTheSameDeadLetterNewAgainNotACopy() {
+        String key = newKey();
+        UUID id = deadLetterFromDirectRoute(key);
+
+        given().post(DEAD_LETTERS + "/" + id + "/replay")
+                .then().statusCode(200)
+                .body("id", equalTo(id.toString()))
+                .body("status", equalTo("NEW"))
+                .body("replayCount", equalTo(1))
+                .body("occurrences", equalTo(2));
+
+        assertThat(failures.processed(key)).isFalse();
+        assertThat(KitTables.deadLetters(key)).singleElement().satisfies(row -> {
+            assertThat(row.get("id")).isEqualTo(id);
+            assertThat(row.get("status")).isEqualTo("NEW");
+            assertThat(row.get("occurrences")).isEqualTo(2);
+        });
+    }
+
+    @Test
     void replayToAKafkaSourceSendsTheMessageBackToItsTopic() {
         String key = newKey();
         failures.failAlways(key);

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.cloudevents.CloudEvent;
-import io.millwright.kit.route.NonRetryableException;
+import io.millwright.kit.error.NonRetryableException;
 import io.millwright.model.event.DomainEvents;
 import io.millwright.model.event.EventType;
 import io.millwright.model.production.ProductionOrderReleased;

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import io.millwright.kit.config.KitConfig;
+import io.millwright.kit.error.NonRetryableException;
 import io.millwright.kit.testapp.KitTables;
 import io.millwright.kit.testapp.ScriptedFailureRoutes;
 import io.millwright.kit.testapp.ScriptedFailures;

@@ -10,7 +10,7 @@ import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 
 import io.millwright.kit.idempotency.IdempotentRepositories;
-import io.millwright.kit.route.NonRetryableException;
+import io.millwright.kit.error.NonRetryableException;
 
 /**
  * Counts, per processor and business key, the messages that reached an idempotent route and those that got

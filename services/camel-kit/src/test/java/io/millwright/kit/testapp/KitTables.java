@@ -48,6 +48,17 @@ public final class KitTables {
         return db().count("SELECT count(*) FROM " + SCHEMA + ".kit_dead_letter WHERE status = 'NEW'");
     }
 
+    /** The waiting item of a work queue under a key, if any. */
+    public static java.util.Optional<Map<String, Object>> workItem(String queue, String key) {
+        return db().query("SELECT * FROM " + SCHEMA + ".kit_work_item WHERE queue = ? AND item_key = ?", queue, key).stream().findFirst();
+    }
+
+    /** Inserts a work item as an instance that claimed it and then died would have left it: leased until {@code leaseSeconds} from now. */
+    public static void insertLeasedWorkItem(String queue, String key, int leaseSeconds) {
+        db().execute("INSERT INTO " + SCHEMA + ".kit_work_item (queue, item_key, payload, attempts, next_attempt_at, claimed_by, created_at)"
+                + " VALUES (?, ?, ?, 1, now() + ? * interval '1 second', 'crashed-instance', now())", queue, key, key, leaseSeconds);
+    }
+
     /** Rows of Camel's JPA idempotent repository for one processor and key. */
     public static long processedMessages(String processor, String key) {
         return db().count("SELECT count(*) FROM " + SCHEMA + ".camel_messageprocessed WHERE processorname = ? AND messageid = ?",

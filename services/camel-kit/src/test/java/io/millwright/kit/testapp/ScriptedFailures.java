@@ -1,15 +1,17 @@
 package io.millwright.kit.testapp;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.camel.Body;
 
-import io.millwright.kit.route.NonRetryableException;
+import io.millwright.kit.error.NonRetryableException;
 
 /**
  * The processing step of {@link ScriptedFailureRoutes}. The message body is a key; a test scripts how the calls
@@ -24,6 +26,7 @@ public class ScriptedFailures {
     private final Map<String, Script> scripts = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Set<String> processed = ConcurrentHashMap.newKeySet();
+    private final List<String> processedOrder = new CopyOnWriteArrayList<>();
 
     /** The first {@code times} calls for the key fail with a retryable {@link SimulatedOutageException}. */
     public void failTimes(String key, int times) {
@@ -64,5 +67,11 @@ public class ScriptedFailures {
             throw new NonRetryableException("Rejected " + key);
         }
         processed.add(key);
+        processedOrder.add(key);
+    }
+
+    /** Keys in the order they got through. */
+    public List<String> processedOrder() {
+        return processedOrder;
     }
 }

@@ -1,10 +1,15 @@
 package io.millwright.inventory.config;
 
+import java.time.Duration;
 import java.util.Map;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+/**
+ * inventory-service's own settings (prefix {@code millwright.inventory}). The ERP and the WMS are configured once per
+ * target under {@code millwright.kit.targets}; the posting queues under {@code millwright.kit.work-queues}.
+ */
 @ConfigMapping(prefix = "millwright.inventory")
 public interface InventoryConfig {
 
@@ -13,10 +18,6 @@ public interface InventoryConfig {
     String plantId();
 
     Production production();
-
-    Wms wms();
-
-    ErpPosting erpPosting();
 
     ItemSync itemSync();
 
@@ -38,37 +39,17 @@ public interface InventoryConfig {
         Map<String, String> componentLocations();
     }
 
-    interface Wms {
-        /** Base URL of the WMS; stock status goes to {@code {url}/wms/api/v1/stock-status}. */
-        String url();
-
-        @WithDefault("5000")
-        long timeoutMs();
-    }
-
-    interface ErpPosting {
-        @WithDefault("1000")
-        long intervalMs();
-
-        @WithDefault("20")
-        int batchSize();
-
-        /** Upper bound of the pause between two attempts of one posting while ERP (or the WMS) is unavailable. */
-        @WithDefault("60")
-        long maxBackoffSeconds();
-    }
-
     interface ItemSync {
-        @WithDefault("600000")
-        long intervalMs();
+        @WithDefault("10m")
+        Duration interval();
 
         /** How often to check whether a sync is due; also the retry pause after a failed sync. */
-        @WithDefault("30000")
-        long checkIntervalMs();
+        @WithDefault("30s")
+        Duration checkInterval();
     }
 
     interface Reconciliation {
-        @WithDefault("3600000")
-        long intervalMs();
+        @WithDefault("1h")
+        Duration interval();
     }
 }

@@ -2,6 +2,7 @@ package io.millwright.inventory.mapping;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 
 import io.millwright.inventory.persistence.BalanceEntity;
 import io.millwright.inventory.persistence.HoldEntity;
@@ -9,6 +10,8 @@ import io.millwright.inventory.persistence.MovementEntity;
 import io.millwright.inventory.persistence.ReconciliationRunEntity;
 import io.millwright.inventory.persistence.ReconciliationVarianceEntity;
 import io.millwright.inventory.persistence.StockStatusSyncEntity;
+import io.millwright.inventory.service.InventoryQueues;
+import io.millwright.kit.workqueue.WorkItem;
 import io.millwright.inventory.rest.QuantityJson;
 import io.millwright.inventory.rest.Views;
 
@@ -26,7 +29,16 @@ public final class InventoryViewMapper {
     public static Views.Movement movement(MovementEntity m) {
         return new Views.Movement(m.movementId, m.kind.name(), m.itemId, m.lotId, m.plantId, m.fromLocation, m.toLocation,
                 QuantityJson.of(m.quantity, m.uom), m.stockStatus.name(), m.productionOrderId, m.sourceReference, m.occurredAt, m.createdAt,
-                new Views.Erp(m.erpState.name(), m.erpDocumentNumber, m.erpAttempts, m.nextErpAttemptAt, m.lastErpError, m.erpPostedAt));
+                erp(m));
+    }
+
+    /** While the posting waits, its work item knows the attempts, the next attempt and the last error. */
+    private static Views.Erp erp(MovementEntity m) {
+        Optional<WorkItem> posting = m.erpState == MovementEntity.ErpState.PENDING
+                ? WorkItem.find("queue = ?1 and itemKey = ?2", InventoryQueues.ERP_MOVEMENT, m.movementId).firstResultOptional()
+                : Optional.empty();
+        return new Views.Erp(m.erpState.name(), m.erpDocumentNumber, Math.max(m.erpAttempts, posting.map(p -> p.attempts).orElse(0)),
+                posting.map(p -> p.nextAttemptAt).orElse(null), posting.map(p -> p.lastError).orElse(null), m.erpPostedAt);
     }
 
     public static Views.Hold hold(HoldEntity h) {
@@ -34,7 +46,13 @@ public final class InventoryViewMapper {
         return new Views.Hold(h.holdId, h.plantId, h.status.name(), h.reason, h.source, h.placedAt, h.releasedAt, h.releaseReason,
                 h.lots.stream().map(l -> new Views.HeldLot(l.itemId, l.lotId, l.locationId, QuantityJson.of(l.heldQuantity, l.uom))).toList(),
                 syncs.stream().map(s -> new Views.StatusSync(s.target.name(), s.requestId, s.status.name(), s.state.name(), s.attempts,
-                        s.documentNumber, s.lastError, s.doneAt)).toList());
+                        s.documentNumber, lastError(s), s.doneAt)).toList());
+    }
+
+    private static String lastError(StockStatusSyncEntity sync) {
+        String queue = sync.target == StockStatusSyncEntity.Target.ERP ? InventoryQueues.ERP_STOCK_STATUS : InventoryQueues.WMS_STOCK_STATUS;
+        return WorkItem.<WorkItem> find("queue = ?1 and itemKey = ?2", queue, sync.requestId).firstResultOptional()
+                .map(item -> item.lastError).orElse(null);
     }
 
     public static Views.ReconciliationRun run(ReconciliationRunEntity r) {

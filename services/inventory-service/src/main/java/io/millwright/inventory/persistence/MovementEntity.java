@@ -93,11 +93,6 @@ public class MovementEntity extends PanacheEntityBase {
     @Column(name = "erp_attempts", nullable = false)
     public int erpAttempts;
 
-    @Column(name = "next_erp_attempt_at")
-    public Instant nextErpAttemptAt;
-
-    @Column(name = "last_erp_error")
-    public String lastErpError;
 
     @Column(name = "erp_posted_at")
     public Instant erpPostedAt;

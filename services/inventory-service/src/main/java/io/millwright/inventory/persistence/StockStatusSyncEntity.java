@@ -67,11 +67,6 @@ public class StockStatusSyncEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public int attempts;
 
-    @Column(name = "next_attempt_at")
-    public Instant nextAttemptAt;
-
-    @Column(name = "last_error")
-    public String lastError;
 
     @Column(name = "document_number")
     public String documentNumber;

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.millwright.inventory.mapping.InventoryViewMapper;
 import io.millwright.inventory.persistence.MovementEntity;
-import io.millwright.inventory.service.MovementErpPoster;
+import io.millwright.inventory.service.MovementPosting;
 import io.millwright.inventory.service.WarehouseReceipts;
 import io.quarkus.panache.common.Parameters;
 import jakarta.validation.Valid;
@@ -39,7 +39,7 @@ public class MovementResource {
     WarehouseReceipts receipts;
 
     @Inject
-    MovementErpPoster poster;
+    MovementPosting poster;
 
     @POST
     @Path("/wms/receipts")
@@ -98,7 +98,8 @@ public class MovementResource {
 
     @POST
     @Path("/movements/{movementId}/retry")
-    @Operation(summary = "Post a movement ERP rejected again", description = "For after an operator fixed the cause in ERP.")
+    @Operation(summary = "Post a movement ERP rejected again", description = "For after an operator fixed the cause in ERP; "
+            + "replaying the movement's dead letter does the same.")
     @APIResponse(responseCode = "202", description = "Queued for posting")
     @APIResponse(responseCode = "409", description = "Not a rejected movement")
     public Response retry(@PathParam("movementId") String movementId) {

@@ -30,7 +30,7 @@ import io.millwright.model.inventory.StockStatusChanged;
 /**
  * I3: a hold moves the UNRESTRICTED stock of its lots to QUALITY_HOLD, a release moves it back, each as ledger
  * movements with an {@code inventory.stock-status.changed} event, and queues the change for ERP (SetStockStatus)
- * and the WMS, each sent exactly once by {@link StockStatusSyncPoster}. ERP keeps one status per lot, so a hold
+ * and the WMS, each sent exactly once by {@link StockStatusPosting}. ERP keeps one status per lot, so a hold
  * covers a lot at every location; a location may be named only where the whole lot is. Repeating a hold or a
  * release changes nothing. A release leaves stock held while another active hold covers the same lot.
  */
@@ -44,6 +44,9 @@ public class HoldService {
 
     @Inject
     OutboxWriter outbox;
+
+    @Inject
+    StockStatusPosting statusPostings;
 
     public record Result(HoldEntity hold, boolean created) {
     }
@@ -172,7 +175,7 @@ public class HoldService {
                         new Quantity(moved.stripTrailingZeros(), lot.uom), hold.holdId, reason, now));
     }
 
-    private static void queueSync(HoldEntity hold, HoldLotEntity lot, boolean singleLot, StockStatus status, String reason, Instant now) {
+    private void queueSync(HoldEntity hold, HoldLotEntity lot, boolean singleLot, StockStatus status, String reason, Instant now) {
         String requestId = singleLot ? hold.holdId + ":" + status.name()
                 : hold.holdId + ":" + lot.itemId + ":" + lot.lotId + ":" + status.name();
         for (StockStatusSyncEntity.Target target : StockStatusSyncEntity.Target.values()) {
@@ -188,9 +191,10 @@ public class HoldService {
             sync.reason = reason;
             sync.state = StockStatusSyncEntity.State.PENDING;
             sync.createdAt = now;
-            sync.nextAttemptAt = now;
             sync.correlationId = Correlation.current();
             sync.persist();
+            StockStatusSyncEntity.flush();
+            statusPostings.queue(sync);
         }
     }
 

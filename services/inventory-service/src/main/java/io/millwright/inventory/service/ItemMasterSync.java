@@ -17,8 +17,6 @@ import io.millwright.erp.contract.Item;
 import io.millwright.erp.contract.StockBalance;
 import io.millwright.inventory.config.InventoryConfig;
 import io.millwright.inventory.persistence.ItemRecord;
-import io.millwright.inventory.route.ProductionEventsRoute;
-import io.millwright.inventory.route.QualityEventsRoute;
 import io.millwright.model.common.Quantity;
 import io.millwright.model.inventory.StockStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -33,7 +31,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class ItemMasterSync {
 
     private static final Logger LOG = Logger.getLogger(ItemMasterSync.class);
-    private static final List<String> CONSUMERS = List.of(ProductionEventsRoute.ROUTE_ID, QualityEventsRoute.ROUTE_ID);
+    /** The event consumers that start once items (and their opening balances) are known. */
+    public static final String PRODUCTION_EVENTS_ROUTE_ID = "inventory.production-movements";
+    public static final String QUALITY_EVENTS_ROUTE_ID = "inventory.quality-holds";
+    private static final List<String> CONSUMERS = List.of(PRODUCTION_EVENTS_ROUTE_ID, QUALITY_EVENTS_ROUTE_ID);
 
     @Inject
     ErpInventoryClient erp;
@@ -54,7 +55,7 @@ public class ItemMasterSync {
 
     public void syncIfDue() {
         Instant last = lastSuccess;
-        if (last == null || !last.plusMillis(config.itemSync().intervalMs()).isAfter(Instant.now())) {
+        if (last == null || !last.plus(config.itemSync().interval()).isAfter(Instant.now())) {
             try {
                 sync();
             } catch (RuntimeException e) {

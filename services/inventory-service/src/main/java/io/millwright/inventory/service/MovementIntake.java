@@ -10,7 +10,7 @@ import jakarta.transaction.Transactional;
 import io.millwright.inventory.config.InventoryConfig;
 import io.millwright.inventory.persistence.ItemRecord;
 import io.millwright.kit.rest.FieldError;
-import io.millwright.kit.route.NonRetryableException;
+import io.millwright.kit.error.NonRetryableException;
 
 /** Checks a movement against master data (known item, its base unit, our plant) before the ledger books it. */
 @ApplicationScoped

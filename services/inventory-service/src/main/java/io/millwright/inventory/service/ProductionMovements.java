@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.apache.camel.Exchange;
 import org.jboss.logging.Logger;
 
 import io.cloudevents.CloudEvent;
@@ -26,17 +25,13 @@ public class ProductionMovements {
     private static final Logger LOG = Logger.getLogger(ProductionMovements.class);
 
     @Inject
-    InboundEventReader reader;
-
-    @Inject
     MovementIntake intake;
 
     @Inject
     InventoryConfig config;
 
     @Transactional
-    public void onConfirmationPosted(Exchange exchange) {
-        CloudEvent event = reader.read(exchange);
+    public void onConfirmationPosted(CloudEvent event) {
         ConfirmationPosted posted = InboundEventReader.data(event, ConfirmationPosted.class);
         String componentLocation = config.production().componentLocations()
                 .getOrDefault(posted.confirmation().itemId(), config.production().componentLocation());

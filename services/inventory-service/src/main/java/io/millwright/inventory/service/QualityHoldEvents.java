@@ -5,14 +5,13 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.camel.Exchange;
 import org.jboss.logging.Logger;
 
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.millwright.inventory.config.InventoryConfig;
 import io.millwright.kit.event.InboundEventReader;
-import io.millwright.kit.route.NonRetryableException;
+import io.millwright.kit.error.NonRetryableException;
 import io.millwright.model.event.EventType;
 import io.millwright.model.quality.QualityHold;
 import io.millwright.model.quality.QualityHoldPlaced;
@@ -29,9 +28,6 @@ public class QualityHoldEvents {
     private static final Logger LOG = Logger.getLogger(QualityHoldEvents.class);
 
     @Inject
-    InboundEventReader reader;
-
-    @Inject
     HoldService holds;
 
     @Inject
@@ -40,8 +36,7 @@ public class QualityHoldEvents {
     @Inject
     MeterRegistry registry;
 
-    public void onEvent(Exchange exchange) {
-        CloudEvent event = reader.read(exchange);
+    public void onEvent(CloudEvent event) {
         EventType type = EventType.find(event.getType()).orElseThrow();
         if (type == EventType.QUALITY_HOLD_PLACED) {
             placed(InboundEventReader.data(event, QualityHoldPlaced.class).hold());

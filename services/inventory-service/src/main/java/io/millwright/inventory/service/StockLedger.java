@@ -38,6 +38,9 @@ public class StockLedger {
     @Inject
     OutboxWriter outbox;
 
+    @Inject
+    MovementPosting postings;
+
     /**
      * Books a goods movement (receipt or issue) in the item's base unit.
      *
@@ -58,7 +61,6 @@ public class StockLedger {
         movement.sourceReference = request.sourceReference();
         movement.occurredAt = request.occurredAt();
         movement.erpState = MovementEntity.ErpState.PENDING;
-        movement.nextErpAttemptAt = now;
         if (request.isReceipt()) {
             StockStatus status = BalanceRules.receiptStatus(
                     HoldEntity.activeHoldCovers(request.itemId(), request.lotId(), request.plantId()),
@@ -82,6 +84,8 @@ public class StockLedger {
                 change(take.key(), take.quantity().negate(), movement.movementId, now);
             }
         }
+        // After the balance locks: the posting queues behind every earlier booking of its item and lot.
+        postings.queue(movement);
         return true;
     }
 

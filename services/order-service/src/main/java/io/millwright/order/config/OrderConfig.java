@@ -1,14 +1,17 @@
 package io.millwright.order.config;
 
-import java.util.Optional;
+import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+/**
+ * order-service's own settings (prefix {@code millwright.order}). Where the ERP, the CRM webhook and inventory-service
+ * are, and how patiently they are called, is configured once per target under {@code millwright.kit.targets}; the
+ * work queues under {@code millwright.kit.work-queues}.
+ */
 @ConfigMapping(prefix = "millwright.order")
 public interface OrderConfig {
-
-    ErpPosting erpPosting();
 
     MasterData masterData();
 
@@ -18,65 +21,19 @@ public interface OrderConfig {
 
     Availability availability();
 
-    Crm crm();
-
     /** Availability of stock, asked of inventory-service while an order is validated. */
     interface Availability {
-        /** Base URL of inventory-service ({@code GET {url}/api/v1/availability}). */
-        @WithDefault("http://127.0.0.1:8083")
-        String url();
-
         /** Plant whose stock counts for order lines. */
         @WithDefault("1000")
         String plant();
-
-        /** Per request; the whole check is also bounded (3 s) and guarded by a circuit breaker. */
-        @WithDefault("1500")
-        long timeoutMs();
-    }
-
-    /** O4: milestone notifications to the CRM's webhook. */
-    interface Crm {
-        /** {@code POST} target for milestones; without it every delivery fails and ends in the dead-letter store. */
-        Optional<String> webhookUrl();
-
-        /** Attempts per milestone before it goes to the dead-letter store. */
-        @WithDefault("8")
-        int maxAttempts();
-
-        /** Pause after the first failed attempt; doubles per attempt up to {@link #maxBackoffMs()}. */
-        @WithDefault("1000")
-        long initialBackoffMs();
-
-        @WithDefault("60000")
-        long maxBackoffMs();
-
-        /** How often due deliveries are looked for. */
-        @WithDefault("1000")
-        long pollIntervalMs();
-
-        @WithDefault("5000")
-        long requestTimeoutMs();
-    }
-
-    interface ErpPosting {
-        @WithDefault("1000")
-        long intervalMs();
-
-        @WithDefault("20")
-        int batchSize();
-
-        /** Upper bound of the wait between two attempts for one order while ERP is unavailable. */
-        @WithDefault("60")
-        long maxBackoffSeconds();
     }
 
     interface MasterData {
-        @WithDefault("600000")
-        long syncIntervalMs();
+        @WithDefault("10m")
+        Duration syncInterval();
 
         /** How often to check whether a sync is due; also the retry pause after a failed sync. */
-        @WithDefault("30000")
-        long checkIntervalMs();
+        @WithDefault("30s")
+        Duration checkInterval();
     }
 }

@@ -12,7 +12,7 @@ import jakarta.validation.Validator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import io.millwright.kit.route.NonRetryableException;
+import io.millwright.kit.error.NonRetryableException;
 import io.millwright.model.common.ModelJson;
 import io.millwright.order.rest.OrderRequest;
 

@@ -53,11 +53,6 @@ public class SalesOrderEntity extends PanacheEntityBase {
     @Column(name = "erp_attempts", nullable = false)
     public int erpAttempts;
 
-    @Column(name = "next_erp_attempt_at")
-    public Instant nextErpAttemptAt;
-
-    @Column(name = "last_erp_error")
-    public String lastErpError;
 
     @Column(name = "rejection_code")
     public String rejectionCode;

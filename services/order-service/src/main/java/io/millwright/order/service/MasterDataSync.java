@@ -20,7 +20,6 @@ import io.millwright.erp.contract.ListItemsResponse;
 import io.millwright.kit.erp.ErpGateway;
 import io.millwright.order.config.OrderConfig;
 import io.millwright.order.persistence.CustomerRecord;
-import io.millwright.order.route.CrmOrderInboundRoute;
 import io.millwright.order.persistence.ItemRecord;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -31,6 +30,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  */
 @ApplicationScoped
 public class MasterDataSync {
+
+    /** The route that takes CRM orders from Kafka; it starts once master data exists (until then orders wait in Kafka). */
+    public static final String CRM_INBOUND_ROUTE_ID = "order.crm-inbound";
 
     private static final Logger LOG = Logger.getLogger(MasterDataSync.class);
 
@@ -50,7 +52,7 @@ public class MasterDataSync {
 
     public void syncIfDue() {
         Instant last = lastSuccess;
-        if (last == null || !last.plusMillis(config.masterData().syncIntervalMs()).isAfter(Instant.now())) {
+        if (last == null || !last.plus(config.masterData().syncInterval()).isAfter(Instant.now())) {
             try {
                 sync();
             } catch (RuntimeException e) {
@@ -62,13 +64,13 @@ public class MasterDataSync {
     }
 
     private void startCrmInboundOnceMasterDataExists() {
-        ServiceStatus status = camel.getRouteController().getRouteStatus(CrmOrderInboundRoute.PROCESSOR);
+        ServiceStatus status = camel.getRouteController().getRouteStatus(CRM_INBOUND_ROUTE_ID);
         if (status != null && status.isStartable() && hasMasterData()) {
             try {
-                camel.getRouteController().startRoute(CrmOrderInboundRoute.PROCESSOR);
+                camel.getRouteController().startRoute(CRM_INBOUND_ROUTE_ID);
                 LOG.info("Master data available: consuming CRM orders from Kafka");
             } catch (Exception e) {
-                throw new IllegalStateException("Could not start " + CrmOrderInboundRoute.PROCESSOR, e);
+                throw new IllegalStateException("Could not start " + CRM_INBOUND_ROUTE_ID, e);
             }
         }
     }

@@ -16,14 +16,16 @@ import org.hibernate.exception.ConstraintViolationException;
 import io.millwright.kit.correlation.Correlation;
 import io.millwright.kit.correlation.TraceContext;
 import io.millwright.kit.outbox.OutboxWriter;
+import io.millwright.kit.workqueue.WorkQueues;
 import io.millwright.kit.rest.UnprocessableEntityException;
-import io.millwright.kit.route.NonRetryableException;
+import io.millwright.kit.error.NonRetryableException;
 import io.millwright.model.common.Money;
 import io.millwright.model.common.Quantity;
 import io.millwright.model.event.EventType;
 import io.millwright.model.order.OrderAccepted;
 import io.millwright.model.order.SalesOrderLine;
 import io.millwright.model.order.SalesOrderStatus;
+import io.millwright.order.client.AvailabilityClient;
 import io.millwright.order.persistence.SalesOrderEntity;
 import io.millwright.order.persistence.SalesOrderLineEntity;
 import io.millwright.order.persistence.SalesOrderLineEntity.Availability;
@@ -33,7 +35,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * O1: takes a CRM order (REST or topic), validates it, stores it with its timeline and an {@code order.accepted}
  * event in one transaction. Idempotent by CRM order id: a resubmission, even a concurrent one, returns the order
- * that exists. The ERP posting happens afterwards ({@link ErpSalesOrderPoster}).
+ * that exists. The ERP posting is queued in the same transaction and happens right after it commits
+ * ({@link SalesOrderPosting}).
  */
 @ApplicationScoped
 public class OrderIntake {
@@ -52,6 +55,9 @@ public class OrderIntake {
 
     @Inject
     OutboxWriter outbox;
+
+    @Inject
+    WorkQueues workQueues;
 
     public Result accept(OrderRequest request) {
         Optional<SalesOrderEntity> existing = findByCrmOrderId(request.crmOrderId());
@@ -132,6 +138,7 @@ public class OrderIntake {
                     order.correlationId);
         }
         outbox.append(EventType.ORDER_ACCEPTED, order.id, accepted(order, now), order.correlationId);
+        workQueues.enqueue(OrderQueues.ERP_SALES_ORDER, order.id, order.id);
         return order;
     }
 

@@ -12,13 +12,16 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.apache.camel.Body;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.millwright.kit.correlation.Correlation;
+import io.millwright.kit.workqueue.WorkQueues;
 import io.millwright.kit.outbox.OutboxWriter;
 import io.millwright.model.common.ModelJson;
 import io.millwright.model.event.EventType;
@@ -34,7 +37,6 @@ import io.millwright.model.production.ProductionConfirmation;
 import io.millwright.model.production.ProductionOrder;
 import io.millwright.model.production.ProductionOrderReleased;
 import io.millwright.kit.event.InboundEventReader;
-import io.millwright.order.persistence.CrmDeliveryEntity;
 import io.millwright.order.persistence.OrderMilestoneEntity;
 import io.millwright.order.persistence.ProductionLinkEntity;
 import io.millwright.order.persistence.SalesOrderEntity;
@@ -60,6 +62,18 @@ public class OrderMilestones {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    WorkQueues workQueues;
+
+    /** The CRM took the milestone (body: the webhook JSON as sent): shown on the order's timeline. */
+    @Transactional
+    public void notified(@Body String webhookBody) throws JsonProcessingException {
+        JsonNode body = ModelJson.mapper().readTree(webhookBody);
+        String orderId = body.path("orderId").asText();
+        timeline.record(orderId, OrderTimeline.CRM_NOTIFIED, "CRM took milestone " + body.path("milestone").asText() + " (event "
+                + body.path("eventId").asText() + ")", null);
+    }
 
     @Transactional
     public void onProductionOrderReleased(CloudEvent event) {
@@ -162,16 +176,8 @@ public class OrderMilestones {
         entity.persist();
         timeline.record(order.id, milestone.name(), detail, correlationId);
 
-        CrmDeliveryEntity delivery = new CrmDeliveryEntity();
-        delivery.eventId = eventId;
-        delivery.orderId = order.id;
-        delivery.milestone = milestone.name();
-        delivery.payload = webhookBody(eventId, reached);
-        delivery.status = CrmDeliveryEntity.Status.PENDING;
-        delivery.correlationId = correlationId;
-        delivery.createdAt = Instant.now();
-        delivery.nextAttemptAt = delivery.createdAt;
-        delivery.persist();
+        // The CRM learns of it through the work queue: in order per order, retried while the CRM is away.
+        workQueues.enqueue(OrderQueues.CRM_MILESTONE, eventId.toString(), webhookBody(eventId, reached), order.id);
 
         metrics.counter("millwright.order.milestones", "milestone", milestone.name()).increment();
         LOG.infof("Order %s (CRM %s) reached %s: %s", order.id, order.crmOrderId, milestone, detail);

@@ -19,6 +19,7 @@ public class OrderTimeline {
     public static final String ERP_POSTING_FAILED = "ERP_POSTING_FAILED";
     public static final String CONFIRMED_BY_ERP = "CONFIRMED_BY_ERP";
     public static final String REJECTED_BY_ERP = "REJECTED_BY_ERP";
+    public static final String CRM_NOTIFIED = "CRM_NOTIFIED";
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String orderId, String step, String detail, String correlationId) {

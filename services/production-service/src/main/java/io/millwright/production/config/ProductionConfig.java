@@ -7,6 +7,10 @@ import java.util.Map;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+/**
+ * production-service's own settings (prefix {@code millwright.production}). The ERP and the MES are configured once
+ * per target under {@code millwright.kit.targets}; the work queues under {@code millwright.kit.work-queues}.
+ */
 @ConfigMapping(prefix = "millwright.production")
 public interface ProductionConfig {
 
@@ -23,48 +27,22 @@ public interface ProductionConfig {
 
     Reconciliation reconciliation();
 
+    /** The MES's address and timeouts are the {@code mes} target's ({@code millwright.kit.targets.mes}). */
     interface Mes {
-        /** Base URL of the MES; work orders go to {@code {url}/mes/api/v1/work-orders}. */
-        String url();
-
         /** A dispatched work order not acknowledged by the MES within this time counts as unacknowledged. */
-        @WithDefault("PT15M")
+        @WithDefault("15m")
         Duration ackTimeout();
-
-        @WithDefault("2000")
-        long connectTimeoutMs();
-
-        @WithDefault("10000")
-        long requestTimeoutMs();
-
-        @WithDefault("1000")
-        long dispatchIntervalMs();
-
-        @WithDefault("60")
-        long maxBackoffSeconds();
-
-        @WithDefault("20")
-        int batchSize();
     }
 
     interface Confirmation {
         /** Completions may exceed an operation's planned quantity by this fraction in total (0.10 = 10 %). */
         @WithDefault("0.10")
         BigDecimal overDeliveryTolerance();
-
-        @WithDefault("1000")
-        long intervalMs();
-
-        @WithDefault("60")
-        long maxBackoffSeconds();
-
-        @WithDefault("50")
-        int batchSize();
     }
 
     interface Reconciliation {
-        @WithDefault("300000")
-        long intervalMs();
+        @WithDefault("5m")
+        Duration interval();
 
         /** How far back the first poll looks when there is no earlier poll. */
         @WithDefault("P7D")

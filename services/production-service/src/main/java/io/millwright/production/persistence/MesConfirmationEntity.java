@@ -93,11 +93,6 @@ public class MesConfirmationEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public int attempts;
 
-    @Column(name = "next_attempt_at")
-    public Instant nextAttemptAt;
-
-    @Column(name = "last_error")
-    public String lastError;
 
     @Column(name = "invalid_reason")
     public String invalidReason;

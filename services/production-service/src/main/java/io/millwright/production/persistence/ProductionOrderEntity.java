@@ -26,7 +26,7 @@ public class ProductionOrderEntity extends PanacheEntityBase {
 
     /** How the release reached us. */
     public enum ReleaseSource {
-        CALLBACK, RECONCILIATION
+        CALLBACK, RECONCILIATION, /** an operator replayed a release we had refused */ REPLAY
     }
 
     @Id
@@ -70,11 +70,6 @@ public class ProductionOrderEntity extends PanacheEntityBase {
     @Column(name = "dispatch_attempts", nullable = false)
     public int dispatchAttempts;
 
-    @Column(name = "next_dispatch_at")
-    public Instant nextDispatchAt;
-
-    @Column(name = "last_dispatch_error")
-    public String lastDispatchError;
 
     @Column(name = "dispatched_at")
     public Instant dispatchedAt;

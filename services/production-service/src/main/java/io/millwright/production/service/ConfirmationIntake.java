@@ -19,6 +19,7 @@ import io.millwright.kit.correlation.Correlation;
 import io.millwright.kit.correlation.TraceContext;
 import io.millwright.kit.rest.FieldError;
 import io.millwright.kit.rest.UnprocessableEntityException;
+import io.millwright.kit.workqueue.WorkQueues;
 import io.millwright.model.common.ModelJson;
 import io.millwright.production.mapping.MesConfirmationMapper;
 import io.millwright.production.mapping.MesConfirmationRequest;
@@ -28,7 +29,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * P3 intake: a structurally valid MES confirmation is stored as received (raw body kept) and answered at once; the
- * checks against the order, enrichment and ERP posting follow asynchronously ({@link ConfirmationProcessor}). The
+ * checks against the order, enrichment and ERP posting follow from the work queue ({@link ConfirmationPosting}). The
  * MES confirmationId is the key: a resend, even a concurrent one, stores nothing new.
  */
 @ApplicationScoped
@@ -39,6 +40,9 @@ public class ConfirmationIntake {
 
     @Inject
     Validator validator;
+
+    @Inject
+    WorkQueues workQueues;
 
     /** @throws JsonProcessingException unreadable JSON (400) or a value of the wrong type (422) */
     public Result receive(String rawBody) throws JsonProcessingException {
@@ -68,6 +72,8 @@ public class ConfirmationIntake {
                 entity.correlationId = Correlation.current();
                 entity.traceparent = TraceContext.currentTraceparent();
                 entity.persist();
+                // Processed in arrival order per production order, right after this transaction commits.
+                workQueues.enqueue(ProductionQueues.CONFIRMATION, entity.confirmationId, rawBody, entity.productionOrderId);
             });
             return new Result(request.confirmationId(), false);
         } catch (RuntimeException e) {

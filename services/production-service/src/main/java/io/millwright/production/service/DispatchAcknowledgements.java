@@ -45,8 +45,6 @@ public class DispatchAcknowledgements {
         if (order.status == OrderStatus.RELEASED) {
             // The MES has the work order although our dispatch has not (yet) recorded its answer.
             order.dispatchedAt = ack.acknowledgedAt().isBefore(now) ? ack.acknowledgedAt() : now;
-            order.nextDispatchAt = null;
-            order.lastDispatchError = null;
             timeline.record(order.id, ProductionTimeline.DISPATCHED, "MES work order " + ack.mesWorkOrderId()
                     + " (known from its acknowledgement, before the dispatch answer was recorded)", Correlation.current());
         }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.millwright.model.production.ConfirmationKind;
+import io.millwright.kit.workqueue.WorkItem;
 import io.millwright.production.config.ProductionConfig;
 import io.millwright.production.persistence.ConfirmationStatus;
 import io.millwright.production.persistence.MesConfirmationEntity;
@@ -106,7 +108,7 @@ public class ProductionQueries {
                 .map(o -> new StatusView.Unacknowledged(o.id, o.mesWorkOrderId, o.dispatchedAt)).toList();
         return new StatusView(byStatus, counts.get(OrderStatus.RELEASED), unacknowledged.size(), config.mes().ackTimeout(), unacknowledged,
                 MesConfirmationEntity.count("status in ?1", List.of(ConfirmationStatus.RECEIVED, ConfirmationStatus.VALIDATED)),
-                ConfirmationProcessor.waitingForErpCount());
+                ConfirmationPosting.waitingForErpCount());
     }
 
     private ProductionOrderView view(ProductionOrderEntity order) {
@@ -120,19 +122,30 @@ public class ProductionQueries {
         List<ProductionOrderView.Component> components = order.components.stream().map(c -> new ProductionOrderView.Component(c.position,
                 c.itemId, c.operationNumber, plain(c.requiredQuantity), c.uom,
                 postedSum(confirmations, ConfirmationKind.CONSUMPTION, null, c.itemId), c.lotId)).toList();
+        // While a confirmation waits for ERP, its work item knows the last error.
+        Map<String, String> lastErrors = new HashMap<>();
+        WorkItem.<WorkItem> list("queue = ?1 and orderingKey = ?2", ProductionQueues.CONFIRMATION, order.id).stream()
+                .filter(item -> item.lastError != null).forEach(item -> lastErrors.put(item.itemKey, item.lastError));
         List<ProductionOrderView.Confirmation> items = confirmations.stream().map(c -> new ProductionOrderView.Confirmation(c.confirmationId,
                 c.mesType, c.kind.name(), c.erpOperationNumber != null ? c.erpOperationNumber : c.operationNumber, plain(c.quantity), c.uom,
                 c.lotId, c.shiftId, c.finalConfirmation, c.recordedAt, c.status.name(), c.erpDocumentNumber,
-                c.invalidReason != null ? c.invalidReason : c.lastError)).toList();
+                c.invalidReason != null ? c.invalidReason : lastErrors.get(c.confirmationId))).toList();
         ProductionOrderView.Confirmations summary = new ProductionOrderView.Confirmations(confirmations.size(),
                 count(confirmations, ConfirmationStatus.POSTED),
                 confirmations.stream().filter(c -> c.status == ConfirmationStatus.VALIDATED && c.attempts > 0).count(),
                 count(confirmations, ConfirmationStatus.INVALID), count(confirmations, ConfirmationStatus.REJECTED_BY_ERP), items);
         return new ProductionOrderView(order.id, order.plantId, order.itemId, plain(order.quantity), order.uom, order.outputLot,
                 order.salesOrderId, order.dueDate, order.status.name(), order.releaseSource.name(), order.releasedAt,
-                new ProductionOrderView.Mes(order.mesWorkOrderId, order.dispatchAttempts, order.nextDispatchAt, order.lastDispatchError,
-                        order.dispatchedAt, order.acknowledgedAt, unacknowledged),
+                mes(order, unacknowledged),
                 operations, components, summary, order.createdAt, order.updatedAt);
+    }
+
+    /** While the dispatch waits, its work item knows the next attempt and the last error. */
+    private static ProductionOrderView.Mes mes(ProductionOrderEntity order, boolean unacknowledged) {
+        Optional<WorkItem> dispatch = WorkItem.find("queue = ?1 and itemKey = ?2", ProductionQueues.MES_DISPATCH, order.id).firstResultOptional();
+        return new ProductionOrderView.Mes(order.mesWorkOrderId, Math.max(order.dispatchAttempts, dispatch.map(d -> d.attempts).orElse(0)),
+                dispatch.map(d -> d.nextAttemptAt).orElse(null), dispatch.map(d -> d.lastError).orElse(null), order.dispatchedAt,
+                order.acknowledgedAt, unacknowledged);
     }
 
     private static long count(List<MesConfirmationEntity> confirmations, ConfirmationStatus status) {

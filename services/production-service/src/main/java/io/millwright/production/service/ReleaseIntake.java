@@ -2,12 +2,13 @@ package io.millwright.production.service;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.camel.ProducerTemplate;
+import org.apache.camel.Body;
+import org.apache.camel.Header;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
@@ -15,8 +16,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.millwright.kit.correlation.Correlation;
 import io.millwright.kit.correlation.TraceContext;
-import io.millwright.kit.idempotency.IdempotentRepositories;
+import io.millwright.kit.deadletter.DeadLetterStore;
+import io.millwright.kit.deadletter.NewDeadLetter;
 import io.millwright.kit.outbox.OutboxWriter;
+import io.millwright.kit.workqueue.WorkQueues;
 import io.millwright.model.common.ModelJson;
 import io.millwright.model.common.Quantity;
 import io.millwright.model.event.EventType;
@@ -32,13 +35,12 @@ import io.millwright.production.persistence.ProductionComponentEntity;
 import io.millwright.production.persistence.ProductionOperationEntity;
 import io.millwright.production.persistence.ProductionOrderEntity;
 import io.millwright.production.persistence.ProductionOrderEntity.ReleaseSource;
-import io.millwright.production.route.ErpReleaseRoute;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * P1: takes a released production order (release callback or reconciliation poll), validates it and stores it with
- * its operations, components, timeline and a {@code production.order.released} event in one transaction. The
- * order waits there as RELEASED until the dispatcher has handed it to the MES. Idempotent by ERP order number,
+ * its operations, components, timeline, a {@code production.order.released} event and its MES dispatch (work queue
+ * {@value ProductionQueues#MES_DISPATCH}) in one transaction. The order waits there as RELEASED until the MES took it. Idempotent by ERP order number,
  * also under concurrent delivery. An unusable release stores nothing and is recorded as a dead letter (once per
  * order number and reason) so an operator sees it.
  */
@@ -46,7 +48,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class ReleaseIntake {
 
     private static final Logger LOG = Logger.getLogger(ReleaseIntake.class);
-    static final String REJECTION_PROCESSOR = "production.release-rejected";
+    /** The flow a refused release is recorded under. */
+    public static final String REJECTION_ROUTE_ID = "production.erp-release";
+    /** Where the replay of a refused release goes. */
+    public static final String REPLAY_URI = "direct:production.release-replay";
 
     public enum Outcome {
         ACCEPTED, DUPLICATE, REJECTED
@@ -62,17 +67,21 @@ public class ReleaseIntake {
     OutboxWriter outbox;
 
     @Inject
-    ProducerTemplate producer;
+    DeadLetterStore deadLetters;
 
     @Inject
-    IdempotentRepositories idempotentRepositories;
+    WorkQueues workQueues;
 
     public Result accept(ReleasedOrder release, ReleaseSource source) {
+        return accept(release, source, null);
+    }
+
+    private Result accept(ReleasedOrder release, ReleaseSource source, UUID replayOf) {
         List<String> problems = ReleaseValidator.problems(release);
         if (!problems.isEmpty()) {
             String message = "Production order " + (release.productionOrderNumber() == null ? "(no number)" : release.productionOrderNumber())
                     + " rejected: " + String.join("; ", problems);
-            recordRejection(release, message);
+            recordRejection(release, message, replayOf);
             return new Result(Outcome.REJECTED, message);
         }
         if (exists(release.productionOrderNumber())) {
@@ -139,11 +148,16 @@ public class ReleaseIntake {
         }
         order.persist();
         ProductionOrderEntity.flush();
-        timeline.record(order.id, ProductionTimeline.RELEASED, (source == ReleaseSource.CALLBACK ? "Released by ERP" : "Found by reconciliation poll")
+        timeline.record(order.id, ProductionTimeline.RELEASED, (switch (source) {
+            case CALLBACK -> "Released by ERP";
+            case RECONCILIATION -> "Found by reconciliation poll";
+            case REPLAY -> "Refused before, replayed by an operator";
+        })
                 + ": " + order.quantity.stripTrailingZeros().toPlainString() + " " + order.uom + " of " + order.itemId + ", lot "
                 + order.outputLot + ", " + order.operations.size() + " operation(s), due " + order.dueDate, order.correlationId);
         outbox.append(EventType.PRODUCTION_ORDER_RELEASED, order.id, new ProductionOrderReleased(toCanonical(order), order.releasedAt),
                 order.correlationId);
+        workQueues.enqueue(ProductionQueues.MES_DISPATCH, order.id, order.id);
     }
 
     public static ProductionOrder toCanonical(ProductionOrderEntity order) {
@@ -159,25 +173,26 @@ public class ReleaseIntake {
                 order.dueDate, operations, components);
     }
 
-    /** One dead letter per order number and reason: ERP resends and reconciliation polls do not pile up copies. */
-    private void recordRejection(ReleasedOrder release, String message) {
+    /**
+     * One dead letter per order number and reason (the key): ERP resends and reconciliation polls do not pile up
+     * copies. Its replay takes the release through the intake again ({@link #replay}).
+     */
+    private void recordRejection(ReleasedOrder release, String message, UUID replayOf) {
         String key = (release.productionOrderNumber() == null ? "" : release.productionOrderNumber()) + "|" + Integer.toHexString(message.hashCode());
-        if (!idempotentRepositories.forProcessor(REJECTION_PROCESSOR).add(key)) {
-            LOG.warnf("%s (already recorded)", message);
-            return;
-        }
         String json;
         try {
             json = ModelJson.mapper().writeValueAsString(release);
         } catch (JsonProcessingException e) {
             json = String.valueOf(release);
         }
-        String body = json;
-        producer.send(ErpReleaseRoute.REJECTED_URI, exchange -> {
-            exchange.getMessage().setBody(body);
-            exchange.getMessage().setHeader(ErpReleaseRoute.REASON_HEADER, message);
-            Optional.ofNullable(Correlation.current()).ifPresent(id -> exchange.getMessage().setHeader(Correlation.HTTP_HEADER, id));
-        });
+        deadLetters.record(NewDeadLetter.of(REJECTION_ROUTE_ID, message).key(key).payload(json).replayTo(REPLAY_URI)
+                .failedEndpoint("production-service release intake").replayOf(replayOf));
+    }
+
+    /** An operator's replay of a refused release (body: the release as recorded). */
+    public Result replay(@Body String release, @Header(WorkQueues.DEAD_LETTER_HEADER) String deadLetterId) throws JsonProcessingException {
+        ReleasedOrder order = ModelJson.mapper().readValue(release, ReleasedOrder.class);
+        return accept(order, ReleaseSource.REPLAY, deadLetterId == null ? null : UUID.fromString(deadLetterId));
     }
 
     private static boolean isDuplicateKey(Throwable e) {

@@ -62,7 +62,7 @@ class ErpSimulatorProcessIT {
 
     @Test
     void resourcePointsServicesAtTheSoapEndpoint() {
-        assertThat(new ErpSimulatorResource().start()).containsOnly(Map.entry("millwright.erp.url", erp.soapUrl()));
+        assertThat(new ErpSimulatorResource().start()).containsOnly(Map.entry("millwright.kit.targets.erp.url", erp.soapUrl()));
     }
 
     @Test
