@@ -22,10 +22,9 @@ public class CrmDeliveryEntity extends PanacheEntityBase {
     }
 
     @Id
-    @Column(name = "event_id")
     public UUID eventId;
 
-    @Column(name = "order_id", nullable = false)
+    @Column(nullable = false)
     public String orderId;
 
     @Column(nullable = false)
@@ -41,19 +40,15 @@ public class CrmDeliveryEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public int attempts;
 
-    @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
 
-    @Column(name = "last_error")
     public String lastError;
 
-    @Column(name = "correlation_id")
     public String correlationId;
 
-    @Column(name = "created_at", nullable = false)
+    @Column(nullable = false)
     public Instant createdAt;
 
-    @Column(name = "delivered_at")
     public Instant deliveredAt;
 
     public static long pendingCount() {
