@@ -23,22 +23,18 @@ public class DeadLetter extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(name = "route_id", nullable = false)
+    @Column(nullable = false)
     public String routeId;
 
-    @Column(name = "endpoint_uri")
     public String endpointUri;
 
-    @Column(name = "failed_endpoint")
     public String failedEndpoint;
 
     @Column(nullable = false)
     public String reason;
 
-    @Column(name = "exception_type")
     public String exceptionType;
 
-    @Column(name = "stack_trace")
     public String stackTrace;
 
     public byte[] payload;
@@ -47,14 +43,13 @@ public class DeadLetter extends PanacheEntityBase {
     @Column(nullable = false)
     public String headers;
 
-    @Column(name = "correlation_id")
     public String correlationId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Status status;
 
-    @Column(name = "replay_count", nullable = false)
+    @Column(nullable = false)
     public int replayCount;
 
     /** How often this problem happened: a failed replay or the same key again counts here instead of a new row. */
@@ -62,12 +57,11 @@ public class DeadLetter extends PanacheEntityBase {
     public int occurrences;
 
     /** The flow's business key of the problem (e.g. the work item key), if it gave one. */
-    @Column(name = "dedupe_key")
     public String dedupeKey;
 
-    @Column(name = "created_at", nullable = false)
+    @Column(nullable = false)
     public Instant createdAt;
 
-    @Column(name = "updated_at", nullable = false)
+    @Column(nullable = false)
     public Instant updatedAt;
 }

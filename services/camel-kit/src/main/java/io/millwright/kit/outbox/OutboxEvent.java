@@ -22,7 +22,7 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(insertable = false, updatable = false)
     public Long seq;
 
-    @Column(name = "event_type", nullable = false)
+    @Column(nullable = false)
     public String eventType;
 
     @Column(nullable = false)
@@ -37,24 +37,20 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(nullable = false)
     public String data;
 
-    @Column(name = "correlation_id")
     public String correlationId;
 
     public String traceparent;
 
-    @Column(name = "occurred_at", nullable = false)
+    @Column(nullable = false)
     public Instant occurredAt;
 
-    @Column(name = "published_at")
     public Instant publishedAt;
 
     /** Set when the row can never be published and was moved to the dead-letter store instead. */
-    @Column(name = "dead_lettered_at")
     public Instant deadLetteredAt;
 
     @Column(nullable = false)
     public int attempts;
 
-    @Column(name = "last_error")
     public String lastError;
 }

@@ -25,39 +25,31 @@ public class WorkItem extends PanacheEntityBase {
     public String queue;
 
     /** The business key, unique per queue while the item waits: enqueueing it again is a no-op. */
-    @jakarta.persistence.Column(name = "item_key")
     public String itemKey;
 
     /** Items sharing an ordering key (across queues) are worked on one at a time, oldest first. */
-    @jakarta.persistence.Column(name = "ordering_key")
     public String orderingKey;
 
     /** What the queue's route receives as its body. */
     public String payload;
 
-    @jakarta.persistence.Column(name = "correlation_id")
     public String correlationId;
 
     public String traceparent;
 
     /** Set when the item is an operator's replay of a dead letter: failing again updates that dead letter. */
-    @jakarta.persistence.Column(name = "dead_letter_id")
     public UUID deadLetterId;
 
     /** Attempts started so far (a claim counts, so an item that crashes its worker still ends in a dead letter). */
     public int attempts;
 
     /** When the item is due; while it is being worked on, the end of its lease. */
-    @jakarta.persistence.Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
 
     /** The instance holding the lease, for operators. */
-    @jakarta.persistence.Column(name = "claimed_by")
     public String claimedBy;
 
-    @jakarta.persistence.Column(name = "last_error")
     public String lastError;
 
-    @jakarta.persistence.Column(name = "created_at")
     public Instant createdAt;
 }

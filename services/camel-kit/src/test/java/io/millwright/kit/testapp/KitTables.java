@@ -61,7 +61,7 @@ public final class KitTables {
 
     /** Rows of Camel's JPA idempotent repository for one processor and key. */
     public static long processedMessages(String processor, String key) {
-        return db().count("SELECT count(*) FROM " + SCHEMA + ".camel_messageprocessed WHERE processorname = ? AND messageid = ?",
+        return db().count("SELECT count(*) FROM " + SCHEMA + ".camel_messageprocessed WHERE processor_name = ? AND message_id = ?",
                 processor, key);
     }
 

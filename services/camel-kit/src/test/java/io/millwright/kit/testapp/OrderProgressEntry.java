@@ -18,12 +18,12 @@ public class OrderProgressEntry extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(name = "order_id", nullable = false)
+    @Column(nullable = false)
     public String orderId;
 
     @Column(nullable = false)
     public String step;
 
-    @Column(name = "recorded_at", nullable = false)
+    @Column(nullable = false)
     public Instant recordedAt;
 }

@@ -25,16 +25,15 @@ public class BalanceEntity extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "item_id", nullable = false)
+    @Column(nullable = false)
     public String itemId;
 
-    @Column(name = "lot_id")
     public String lotId;
 
-    @Column(name = "plant_id", nullable = false)
+    @Column(nullable = false)
     public String plantId;
 
-    @Column(name = "location_id", nullable = false)
+    @Column(nullable = false)
     public String locationId;
 
     @Enumerated(EnumType.STRING)
@@ -47,10 +46,9 @@ public class BalanceEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public String uom;
 
-    @Column(name = "last_movement_id")
     public String lastMovementId;
 
-    @Column(name = "updated_at", nullable = false)
+    @Column(nullable = false)
     public Instant updatedAt;
 
     /** Every balance row of a lot in a plant (any item, location and status). */

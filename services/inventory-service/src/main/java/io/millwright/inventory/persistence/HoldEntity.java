@@ -25,10 +25,9 @@ public class HoldEntity extends PanacheEntityBase {
     }
 
     @Id
-    @Column(name = "hold_id")
     public String holdId;
 
-    @Column(name = "plant_id", nullable = false)
+    @Column(nullable = false)
     public String plantId;
 
     @Column(nullable = false)
@@ -42,13 +41,11 @@ public class HoldEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public Status status;
 
-    @Column(name = "placed_at", nullable = false)
+    @Column(nullable = false)
     public Instant placedAt;
 
-    @Column(name = "released_at")
     public Instant releasedAt;
 
-    @Column(name = "release_reason")
     public String releaseReason;
 
     @OneToMany(mappedBy = "hold", cascade = CascadeType.ALL, orphanRemoval = true)

@@ -26,17 +26,14 @@ public class HoldLotEntity extends PanacheEntityBase {
     public HoldEntity hold;
 
     @Id
-    @Column(name = "item_id")
     public String itemId;
 
     @Id
-    @Column(name = "lot_id")
     public String lotId;
 
-    @Column(name = "location_id")
     public String locationId;
 
-    @Column(name = "held_quantity", nullable = false)
+    @Column(nullable = false)
     public BigDecimal heldQuantity;
 
     @Column(nullable = false)

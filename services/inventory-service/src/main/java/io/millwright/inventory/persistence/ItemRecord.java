@@ -2,7 +2,6 @@ package io.millwright.inventory.persistence;
 
 import java.time.Instant;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,20 +14,15 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class ItemRecord extends PanacheEntityBase {
 
     @Id
-    @Column(name = "item_id")
     public String itemId;
 
     public String description;
 
-    @Column(name = "item_type")
     public String itemType;
 
-    @Column(name = "base_uom")
     public String baseUom;
 
-    @Column(name = "opening_balances_at")
     public Instant openingBalancesAt;
 
-    @Column(name = "synced_at")
     public Instant syncedAt;
 }

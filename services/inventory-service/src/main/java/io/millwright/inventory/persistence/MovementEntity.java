@@ -32,26 +32,22 @@ public class MovementEntity extends PanacheEntityBase {
     }
 
     @Id
-    @Column(name = "movement_id")
     public String movementId;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "movement_type", nullable = false)
     public Kind kind;
 
-    @Column(name = "item_id", nullable = false)
+    @Column(nullable = false)
     public String itemId;
 
-    @Column(name = "lot_id")
     public String lotId;
 
-    @Column(name = "plant_id", nullable = false)
+    @Column(nullable = false)
     public String plantId;
 
-    @Column(name = "from_location")
     public String fromLocation;
 
-    @Column(name = "to_location")
     public String toLocation;
 
     @Column(nullable = false)
@@ -61,43 +57,35 @@ public class MovementEntity extends PanacheEntityBase {
     public String uom;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "stock_status", nullable = false)
+    @Column(nullable = false)
     public StockStatus stockStatus;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "from_status")
     public StockStatus fromStatus;
 
-    @Column(name = "production_order_id")
     public String productionOrderId;
 
-    @Column(name = "source_reference")
     public String sourceReference;
 
-    @Column(name = "hold_id")
     public String holdId;
 
-    @Column(name = "occurred_at", nullable = false)
+    @Column(nullable = false)
     public Instant occurredAt;
 
-    @Column(name = "created_at", nullable = false)
+    @Column(nullable = false)
     public Instant createdAt;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "erp_state", nullable = false)
+    @Column(nullable = false)
     public ErpState erpState;
 
-    @Column(name = "erp_document_number")
     public String erpDocumentNumber;
 
-    @Column(name = "erp_attempts", nullable = false)
+    @Column(nullable = false)
     public int erpAttempts;
 
-
-    @Column(name = "erp_posted_at")
     public Instant erpPostedAt;
 
-    @Column(name = "correlation_id")
     public String correlationId;
 
     public String traceparent;

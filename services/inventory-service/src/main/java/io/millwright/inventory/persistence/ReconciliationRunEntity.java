@@ -21,29 +21,27 @@ public class ReconciliationRunEntity extends PanacheEntityBase {
     }
 
     @Id
-    @Column(name = "run_id")
     public String runId;
 
-    @Column(name = "plant_id", nullable = false)
+    @Column(nullable = false)
     public String plantId;
 
-    @Column(name = "started_at", nullable = false)
+    @Column(nullable = false)
     public Instant startedAt;
 
-    @Column(name = "finished_at")
     public Instant finishedAt;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Status status;
 
-    @Column(name = "positions_compared", nullable = false)
+    @Column(nullable = false)
     public int positionsCompared;
 
-    @Column(name = "positions_skipped", nullable = false)
+    @Column(nullable = false)
     public int positionsSkipped;
 
-    @Column(name = "variance_count", nullable = false)
+    @Column(nullable = false)
     public int varianceCount;
 
     public String error;

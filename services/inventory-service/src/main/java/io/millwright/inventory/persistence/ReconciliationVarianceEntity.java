@@ -25,29 +25,28 @@ public class ReconciliationVarianceEntity extends PanacheEntityBase {
     @SequenceGenerator(name = "reconciliation_variance_seq", sequenceName = "reconciliation_variance_seq", allocationSize = 50)
     public Long id;
 
-    @Column(name = "run_id", nullable = false)
+    @Column(nullable = false)
     public String runId;
 
-    @Column(name = "item_id", nullable = false)
+    @Column(nullable = false)
     public String itemId;
 
-    @Column(name = "lot_id")
     public String lotId;
 
-    @Column(name = "plant_id", nullable = false)
+    @Column(nullable = false)
     public String plantId;
 
-    @Column(name = "location_id", nullable = false)
+    @Column(nullable = false)
     public String locationId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public StockStatus status;
 
-    @Column(name = "millwright_quantity", nullable = false)
+    @Column(nullable = false)
     public BigDecimal millwrightQuantity;
 
-    @Column(name = "erp_quantity", nullable = false)
+    @Column(nullable = false)
     public BigDecimal erpQuantity;
 
     @Column(nullable = false)

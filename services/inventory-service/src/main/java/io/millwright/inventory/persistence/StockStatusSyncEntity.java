@@ -35,22 +35,21 @@ public class StockStatusSyncEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public Target target;
 
-    @Column(name = "request_id", nullable = false)
+    @Column(nullable = false)
     public String requestId;
 
-    @Column(name = "hold_id", nullable = false)
+    @Column(nullable = false)
     public String holdId;
 
-    @Column(name = "item_id", nullable = false)
+    @Column(nullable = false)
     public String itemId;
 
-    @Column(name = "lot_id", nullable = false)
+    @Column(nullable = false)
     public String lotId;
 
-    @Column(name = "plant_id", nullable = false)
+    @Column(nullable = false)
     public String plantId;
 
-    @Column(name = "location_id")
     public String locationId;
 
     @Enumerated(EnumType.STRING)
@@ -67,16 +66,12 @@ public class StockStatusSyncEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public int attempts;
 
-
-    @Column(name = "document_number")
     public String documentNumber;
 
-    @Column(name = "created_at", nullable = false)
+    @Column(nullable = false)
     public Instant createdAt;
 
-    @Column(name = "done_at")
     public Instant doneAt;
 
-    @Column(name = "correlation_id")
     public String correlationId;
 }

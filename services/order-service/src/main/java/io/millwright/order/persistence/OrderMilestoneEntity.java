@@ -23,23 +23,21 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class OrderMilestoneEntity extends PanacheEntityBase {
 
     @Id
-    @Column(name = "order_id")
     public String orderId;
 
     @Id
     @Enumerated(EnumType.STRING)
     public OrderMilestone milestone;
 
-    @Column(name = "reached_at", nullable = false)
+    @Column(nullable = false)
     public Instant reachedAt;
 
     public String detail;
 
-    @Column(name = "source_reference")
     public String sourceReference;
 
     /** Id of the order.milestone.reached event (and of the CRM delivery). */
-    @Column(name = "event_id", nullable = false)
+    @Column(nullable = false)
     public UUID eventId;
 
     public static boolean reached(String orderId, OrderMilestone milestone) {

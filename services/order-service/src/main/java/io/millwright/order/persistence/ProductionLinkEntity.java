@@ -17,13 +17,12 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class ProductionLinkEntity extends PanacheEntityBase {
 
     @Id
-    @Column(name = "production_order_id")
     public String productionOrderId;
 
-    @Column(name = "order_id", nullable = false)
+    @Column(nullable = false)
     public String orderId;
 
-    @Column(name = "item_id", nullable = false)
+    @Column(nullable = false)
     public String itemId;
 
     @Column(nullable = false)
@@ -32,17 +31,14 @@ public class ProductionLinkEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public String uom;
 
-    @Column(name = "released_at", nullable = false)
+    @Column(nullable = false)
     public Instant releasedAt;
 
-    @Column(name = "started_at")
     public Instant startedAt;
 
-    @Column(name = "completed_at")
     public Instant completedAt;
 
     /** When an unrestricted production receipt was posted (it may arrive before the completion). */
-    @Column(name = "unrestricted_receipt_at")
     public Instant unrestrictedReceiptAt;
 
     public static List<ProductionLinkEntity> forOrder(String orderId) {

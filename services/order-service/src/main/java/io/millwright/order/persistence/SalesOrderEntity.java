@@ -28,16 +28,15 @@ public class SalesOrderEntity extends PanacheEntityBase {
     @Id
     public String id;
 
-    @Column(name = "crm_order_id", nullable = false)
+    @Column(nullable = false)
     public String crmOrderId;
 
-    @Column(name = "customer_id", nullable = false)
+    @Column(nullable = false)
     public String customerId;
 
     @Column(nullable = false)
     public String currency;
 
-    @Column(name = "requested_delivery_date")
     public LocalDate requestedDeliveryDate;
 
     @Enumerated(EnumType.STRING)
@@ -47,28 +46,23 @@ public class SalesOrderEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public BigDecimal total;
 
-    @Column(name = "erp_sales_order_number")
     public String erpSalesOrderNumber;
 
-    @Column(name = "erp_attempts", nullable = false)
+    @Column(nullable = false)
     public int erpAttempts;
 
-
-    @Column(name = "rejection_code")
     public String rejectionCode;
 
-    @Column(name = "rejection_reason")
     public String rejectionReason;
 
-    @Column(name = "correlation_id")
     public String correlationId;
 
     public String traceparent;
 
-    @Column(name = "created_at", nullable = false)
+    @Column(nullable = false)
     public Instant createdAt;
 
-    @Column(name = "updated_at", nullable = false)
+    @Column(nullable = false)
     public Instant updatedAt;
 
     @Version

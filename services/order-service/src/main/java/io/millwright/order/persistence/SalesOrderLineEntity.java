@@ -8,7 +8,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
@@ -26,14 +25,12 @@ public class SalesOrderLineEntity extends PanacheEntityBase {
 
     @Id
     @ManyToOne
-    @JoinColumn(name = "order_id")
     public SalesOrderEntity order;
 
     @Id
-    @Column(name = "line_number")
     public int lineNumber;
 
-    @Column(name = "item_id", nullable = false)
+    @Column(nullable = false)
     public String itemId;
 
     @Column(nullable = false)
@@ -42,7 +39,7 @@ public class SalesOrderLineEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public String uom;
 
-    @Column(name = "unit_price", nullable = false)
+    @Column(nullable = false)
     public BigDecimal unitPrice;
 
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)

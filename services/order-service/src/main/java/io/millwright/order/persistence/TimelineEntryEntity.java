@@ -23,7 +23,7 @@ public class TimelineEntryEntity extends PanacheEntityBase {
     @SequenceGenerator(name = "order_timeline_seq", sequenceName = "order_timeline_seq", allocationSize = 50)
     public Long id;
 
-    @Column(name = "order_id", nullable = false)
+    @Column(nullable = false)
     public String orderId;
 
     @Column(nullable = false)
@@ -34,10 +34,8 @@ public class TimelineEntryEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public Instant at;
 
-    @Column(name = "correlation_id")
     public String correlationId;
 
-    @Column(name = "trace_id")
     public String traceId;
 
     public static List<TimelineEntryEntity> forOrder(String orderId) {

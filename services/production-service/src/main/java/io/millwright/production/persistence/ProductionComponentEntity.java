@@ -8,7 +8,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
@@ -21,25 +20,22 @@ public class ProductionComponentEntity extends PanacheEntityBase {
 
     @Id
     @ManyToOne
-    @JoinColumn(name = "order_id")
     public ProductionOrderEntity order;
 
     @Id
     public int position;
 
-    @Column(name = "item_id", nullable = false)
+    @Column(nullable = false)
     public String itemId;
 
-    @Column(name = "operation_number")
     public String operationNumber;
 
-    @Column(name = "required_quantity", nullable = false)
+    @Column(nullable = false)
     public BigDecimal requiredQuantity;
 
     @Column(nullable = false)
     public String uom;
 
-    @Column(name = "lot_id")
     public String lotId;
 
     public static class Key implements Serializable {

@@ -9,7 +9,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
@@ -22,26 +21,24 @@ public class ProductionOperationEntity extends PanacheEntityBase {
 
     @Id
     @ManyToOne
-    @JoinColumn(name = "order_id")
     public ProductionOrderEntity order;
 
     /** 1-based position in the routing, in the order ERP sent the operations. */
     @Id
     public int sequence;
 
-    @Column(name = "operation_number", nullable = false)
+    @Column(nullable = false)
     public String operationNumber;
 
     @Column(nullable = false)
     public String description;
 
-    @Column(name = "work_center_id")
     public String workCenterId;
 
-    @Column(name = "resource_id", nullable = false)
+    @Column(nullable = false)
     public String resourceId;
 
-    @Column(name = "planned_quantity", nullable = false)
+    @Column(nullable = false)
     public BigDecimal plannedQuantity;
 
     @Column(nullable = false)
@@ -51,7 +48,6 @@ public class ProductionOperationEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean finished;
 
-    @Column(name = "last_confirmation_at")
     public Instant lastConfirmationAt;
 
     public static class Key implements Serializable {

@@ -32,10 +32,10 @@ public class ProductionOrderEntity extends PanacheEntityBase {
     @Id
     public String id;
 
-    @Column(name = "plant_id", nullable = false)
+    @Column(nullable = false)
     public String plantId;
 
-    @Column(name = "item_id", nullable = false)
+    @Column(nullable = false)
     public String itemId;
 
     @Column(nullable = false)
@@ -44,55 +44,47 @@ public class ProductionOrderEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public String uom;
 
-    @Column(name = "output_lot", nullable = false)
+    @Column(nullable = false)
     public String outputLot;
 
-    @Column(name = "sales_order_id")
     public String salesOrderId;
 
-    @Column(name = "due_date", nullable = false)
+    @Column(nullable = false)
     public LocalDate dueDate;
 
-    @Column(name = "released_at", nullable = false)
+    @Column(nullable = false)
     public Instant releasedAt;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "release_source", nullable = false)
+    @Column(nullable = false)
     public ReleaseSource releaseSource;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public OrderStatus status;
 
-    @Column(name = "mes_work_order_id")
     public String mesWorkOrderId;
 
-    @Column(name = "dispatch_attempts", nullable = false)
+    @Column(nullable = false)
     public int dispatchAttempts;
 
-
-    @Column(name = "dispatched_at")
     public Instant dispatchedAt;
 
-    @Column(name = "acknowledged_at")
     public Instant acknowledgedAt;
 
-    @Column(name = "closed_at")
     public Instant closedAt;
 
     /** When the MES recorded the confirmation that closed the order; confirmations recorded earlier still count. */
-    @Column(name = "closed_by_recorded_at")
     public Instant closedByRecordedAt;
 
-    @Column(name = "correlation_id")
     public String correlationId;
 
     public String traceparent;
 
-    @Column(name = "created_at", nullable = false)
+    @Column(nullable = false)
     public Instant createdAt;
 
-    @Column(name = "updated_at", nullable = false)
+    @Column(nullable = false)
     public Instant updatedAt;
 
     @Version

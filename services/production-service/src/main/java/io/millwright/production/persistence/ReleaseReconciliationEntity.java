@@ -19,6 +19,6 @@ public class ReleaseReconciliationEntity extends PanacheEntityBase {
     @Id
     public Integer id;
 
-    @Column(name = "last_polled_at", nullable = false)
+    @Column(nullable = false)
     public Instant lastPolledAt;
 }

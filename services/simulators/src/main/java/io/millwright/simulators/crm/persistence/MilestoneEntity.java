@@ -8,7 +8,6 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -19,13 +18,10 @@ import jakarta.persistence.Table;
 public class MilestoneEntity extends PanacheEntityBase {
 
     @Id
-    @Column(name = "event_id")
     public String eventId;
 
-    @Column(name = "order_id")
     public String orderId;
 
-    @Column(name = "crm_order_id")
     public String crmOrderId;
 
     public String milestone;
@@ -35,13 +31,10 @@ public class MilestoneEntity extends PanacheEntityBase {
 
     public int deliveries;
 
-    @Column(name = "received_at")
     public Instant receivedAt;
 
-    @Column(name = "last_received_at")
     public Instant lastReceivedAt;
 
-    @Column(name = "correlation_id")
     public String correlationId;
 
     public static List<MilestoneEntity> listFor(String crmOrderId) {

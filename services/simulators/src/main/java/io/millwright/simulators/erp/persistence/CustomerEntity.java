@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,23 +14,18 @@ import jakarta.persistence.Table;
 public class CustomerEntity extends PanacheEntityBase {
 
     @Id
-    @Column(name = "customer_id")
     public String customerId;
 
     public String name;
 
-    @Column(name = "payment_terms")
     public String paymentTerms;
 
     public String currency;
 
-    @Column(name = "credit_limit")
     public BigDecimal creditLimit;
 
-    @Column(name = "credit_blocked")
     public boolean creditBlocked;
 
-    @Column(name = "changed_at")
     public Instant changedAt;
 
     public static List<CustomerEntity> changedSince(Instant since) {

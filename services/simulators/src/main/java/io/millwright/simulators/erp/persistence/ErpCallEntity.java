@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -22,15 +21,12 @@ public class ErpCallEntity extends PanacheEntityBase {
 
     public String operation;
 
-    @Column(name = "received_at")
     public Instant receivedAt;
 
     public String outcome;
 
-    @Column(name = "business_key")
     public String businessKey;
 
-    @Column(name = "correlation_id")
     public String correlationId;
 
     public String traceparent;

@@ -1,7 +1,6 @@
 package io.millwright.simulators.erp.persistence;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -14,13 +13,10 @@ public class ErpSettingEntity extends PanacheEntityBase {
     @Id
     public Integer id;
 
-    @Column(name = "release_callback_url")
     public String releaseCallbackUrl;
 
-    @Column(name = "auto_release")
     public boolean autoRelease;
 
-    @Column(name = "auto_release_delay_ms")
     public long autoReleaseDelayMs;
 
     public static ErpSettingEntity current() {

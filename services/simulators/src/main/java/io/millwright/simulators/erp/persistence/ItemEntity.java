@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,23 +14,18 @@ import jakarta.persistence.Table;
 public class ItemEntity extends PanacheEntityBase {
 
     @Id
-    @Column(name = "item_id")
     public String itemId;
 
     public String description;
 
-    @Column(name = "item_type")
     public String itemType;
 
-    @Column(name = "base_unit_of_measure")
     public String baseUnitOfMeasure;
 
-    @Column(name = "list_price")
     public BigDecimal listPrice;
 
     public String currency;
 
-    @Column(name = "changed_at")
     public Instant changedAt;
 
     public static List<ItemEntity> changedSince(Instant since) {

@@ -9,7 +9,6 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -26,19 +25,15 @@ public class PostingEntity extends PanacheEntityBase {
     public Long id;
 
     /** {@link io.millwright.simulators.erp.service.PostingType#name()}. */
-    @Column(name = "posting_type")
     public String postingType;
 
-    @Column(name = "business_key")
     public String businessKey;
 
-    @Column(name = "document_number")
     public String documentNumber;
 
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> payload;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 
     public static Optional<PostingEntity> byKey(String postingType, String businessKey) {

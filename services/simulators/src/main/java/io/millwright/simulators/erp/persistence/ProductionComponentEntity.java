@@ -18,19 +18,16 @@ public class ProductionComponentEntity extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
+    /** Named as in ProductionOrderEntity's @JoinColumn: Hibernate rejects one column under two logical names. */
     @Column(name = "production_order_number")
     public String productionOrderNumber;
 
-    @Column(name = "item_id")
     public String itemId;
 
-    @Column(name = "operation_number")
     public String operationNumber;
 
-    @Column(name = "required_quantity")
     public BigDecimal requiredQuantity;
 
-    @Column(name = "unit_of_measure")
     public String unitOfMeasure;
 
     public String lot;

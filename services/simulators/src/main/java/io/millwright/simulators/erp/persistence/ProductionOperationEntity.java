@@ -18,23 +18,19 @@ public class ProductionOperationEntity extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
+    /** Named as in ProductionOrderEntity's @JoinColumn: Hibernate rejects one column under two logical names. */
     @Column(name = "production_order_number")
     public String productionOrderNumber;
 
-    @Column(name = "operation_number")
     public String operationNumber;
 
     public String description;
 
-    @Column(name = "work_center")
     public String workCenter;
 
-    @Column(name = "resource_id")
     public String resourceId;
 
-    @Column(name = "planned_quantity")
     public BigDecimal plannedQuantity;
 
-    @Column(name = "unit_of_measure")
     public String unitOfMeasure;
 }

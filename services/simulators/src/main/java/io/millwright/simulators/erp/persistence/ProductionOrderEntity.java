@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -24,28 +23,22 @@ public class ProductionOrderEntity extends PanacheEntityBase {
     public static final String ORIGIN_CREATED = "CREATED";
 
     @Id
-    @Column(name = "production_order_number")
     public String productionOrderNumber;
 
-    @Column(name = "item_id")
     public String itemId;
 
     public String plant;
 
     public BigDecimal quantity;
 
-    @Column(name = "unit_of_measure")
     public String unitOfMeasure;
 
     public String lot;
 
-    @Column(name = "sales_order_number")
     public String salesOrderNumber;
 
-    @Column(name = "due_date")
     public Instant dueDate;
 
-    @Column(name = "released_at")
     public Instant releasedAt;
 
     public String status;

@@ -8,7 +8,6 @@ import java.util.Optional;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -26,23 +25,18 @@ public class SalesOrderEntity extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "sales_order_number")
     public String salesOrderNumber;
 
-    @Column(name = "external_reference")
     public String externalReference;
 
-    @Column(name = "customer_id")
     public String customerId;
 
     public String currency;
 
-    @Column(name = "requested_delivery_date")
     public LocalDate requestedDeliveryDate;
 
     public String status;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 
     @OneToMany(mappedBy = "salesOrder", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)

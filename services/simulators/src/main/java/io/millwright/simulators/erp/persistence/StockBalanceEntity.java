@@ -6,7 +6,6 @@ import java.util.List;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Parameters;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -22,7 +21,6 @@ public class StockBalanceEntity extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "item_id")
     public String itemId;
 
     public String plant;
@@ -35,7 +33,6 @@ public class StockBalanceEntity extends PanacheEntityBase {
 
     public BigDecimal quantity;
 
-    @Column(name = "unit_of_measure")
     public String unitOfMeasure;
 
     /** Balances for the given items (all when empty) and plant (all when null), in a stable order. */

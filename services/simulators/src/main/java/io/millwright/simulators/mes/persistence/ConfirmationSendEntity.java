@@ -8,7 +8,6 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -24,17 +23,14 @@ public class ConfirmationSendEntity extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "confirmation_id")
     public String confirmationId;
 
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> payload;
 
-    @Column(name = "sent_at")
     public Instant sentAt;
 
     /** 0 when production-service did not answer. */
-    @Column(name = "http_status")
     public int httpStatus;
 
     public boolean duplicate;

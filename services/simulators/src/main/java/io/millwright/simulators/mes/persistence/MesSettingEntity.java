@@ -1,7 +1,6 @@
 package io.millwright.simulators.mes.persistence;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -14,13 +13,10 @@ public class MesSettingEntity extends PanacheEntityBase {
     @Id
     public Integer id;
 
-    @Column(name = "production_service_base_url")
     public String productionServiceBaseUrl;
 
-    @Column(name = "auto_acknowledge")
     public boolean autoAcknowledge;
 
-    @Column(name = "ack_delay_ms")
     public long ackDelayMs;
 
     public static MesSettingEntity current() {

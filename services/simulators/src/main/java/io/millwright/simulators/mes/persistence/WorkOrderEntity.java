@@ -8,7 +8,6 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -22,10 +21,8 @@ public class WorkOrderEntity extends PanacheEntityBase {
     public static final String ACKNOWLEDGED = "ACKNOWLEDGED";
 
     @Id
-    @Column(name = "production_order_id")
     public String productionOrderId;
 
-    @Column(name = "mes_work_order_id")
     public String mesWorkOrderId;
 
     public String status;
@@ -34,26 +31,19 @@ public class WorkOrderEntity extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> payload;
 
-    @Column(name = "dispatch_count")
     public int dispatchCount;
 
-    @Column(name = "received_at")
     public Instant receivedAt;
 
-    @Column(name = "last_received_at")
     public Instant lastReceivedAt;
 
-    @Column(name = "correlation_id")
     public String correlationId;
 
-    @Column(name = "acknowledged_at")
     public Instant acknowledgedAt;
 
-    @Column(name = "ack_attempts")
     public int ackAttempts;
 
     /** What the last acknowledgement attempt got ("204", "404 ...", "unreachable: ..."). */
-    @Column(name = "ack_outcome")
     public String ackOutcome;
 
     public static List<WorkOrderEntity> listOrdered() {

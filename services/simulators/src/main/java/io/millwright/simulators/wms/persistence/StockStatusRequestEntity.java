@@ -8,7 +8,6 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -19,7 +18,6 @@ import jakarta.persistence.Table;
 public class StockStatusRequestEntity extends PanacheEntityBase {
 
     @Id
-    @Column(name = "request_id")
     public String requestId;
 
     @JdbcTypeCode(SqlTypes.JSON)
@@ -27,13 +25,10 @@ public class StockStatusRequestEntity extends PanacheEntityBase {
 
     public int deliveries;
 
-    @Column(name = "received_at")
     public Instant receivedAt;
 
-    @Column(name = "last_received_at")
     public Instant lastReceivedAt;
 
-    @Column(name = "correlation_id")
     public String correlationId;
 
     public static List<StockStatusRequestEntity> listOrdered() {

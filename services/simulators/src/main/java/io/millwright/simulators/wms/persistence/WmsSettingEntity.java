@@ -1,7 +1,6 @@
 package io.millwright.simulators.wms.persistence;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -14,7 +13,6 @@ public class WmsSettingEntity extends PanacheEntityBase {
     @Id
     public Integer id;
 
-    @Column(name = "inventory_service_base_url")
     public String inventoryServiceBaseUrl;
 
     public static WmsSettingEntity current() {
