@@ -11,7 +11,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /**
  * The one JSON mapping every producer and consumer of Millwright payloads uses, so that what one
  * side writes the other reads back equal: ISO-8601 timestamps, plain decimals (no {@code 1E+3},
- * no binary floating point), unknown properties ignored (tolerant reader), nulls omitted.
+ * no binary floating point), unknown properties ignored (tolerant reader), nulls omitted, and no text a database
+ * cannot store ({@link StorableText}).
  */
 public final class ModelJson {
 
@@ -33,6 +34,7 @@ public final class ModelJson {
     /** Applies the Millwright settings to an existing mapper (e.g. a framework-managed one) and returns it. */
     public static ObjectMapper configure(ObjectMapper mapper) {
         mapper.registerModule(new JavaTimeModule());
+        mapper.registerModule(StorableText.module());
         mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         mapper.disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
         mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);

@@ -1,9 +1,11 @@
 package io.millwright.model.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import io.millwright.model.samples.Samples;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -32,6 +34,22 @@ class ModelJsonTest {
 
         assertThat(node.get("x").decimalValue()).isEqualTo(new BigDecimal("0.1"));
         assertThat(map.get("x")).isEqualTo(new BigDecimal("0.1"));
+    }
+
+    @Test
+    void refusesTextADatabaseCannotStoreNamingTheField() {
+        assertThatThrownBy(() -> json.readValue("{\"value\":1,\"unitOfMeasure\":\"E\\u0000A\"}", Quantity.class))
+                .isInstanceOf(InvalidFormatException.class)
+                .hasMessageContaining(StorableText.NUL_MESSAGE)
+                .satisfies(e -> assertThat(((InvalidFormatException) e).getPath()).extracting(ref -> ref.getFieldName())
+                        .containsExactly("unitOfMeasure"));
+        assertThatThrownBy(() -> json.readValue("[\"ok\",\"n\\u0000ul\"]", String[].class))
+                .isInstanceOf(InvalidFormatException.class);
+    }
+
+    @Test
+    void readsOtherControlCharactersAndUnicodeAsTheyAre() throws Exception {
+        assertThat(json.readValue("\"tab\\tline\\nü\\u2603\"", String.class)).isEqualTo("tab\tline\nü\u2603");
     }
 
     @Test

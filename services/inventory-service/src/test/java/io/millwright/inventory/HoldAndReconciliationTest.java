@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -100,6 +101,34 @@ class HoldAndReconciliationTest {
         given().contentType(ContentType.JSON).body("{\"itemId\": \"FG-100\"}").post("/api/v1/holds").then().statusCode(422)
                 .body("errors.field", org.hamcrest.Matchers.hasItems("holdId", "lotId", "reason"));
         given().contentType(ContentType.JSON).post("/api/v1/holds/NO-SUCH-HOLD/release").then().statusCode(404);
+    }
+
+    @Test
+    void holdsWithTextTheDatabaseCannotStoreAreRefusedNamingTheField() {
+        String holdId = InventoryFixtures.unique("HOLD");
+        given().contentType(ContentType.JSON).body("""
+                {"holdId": "%s", "itemId": "FG-100", "lotId": "L-1", "reason": "burr\\u0000"}""".formatted(holdId))
+                .post("/api/v1/holds").then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", hasItem("reason")).body("errors.message", hasItem("must not contain the NUL character (U+0000)"));
+        given().get("/api/v1/holds/" + holdId).then().statusCode(404);
+        given().urlEncodingEnabled(false).contentType(ContentType.JSON).post("/api/v1/holds/H%00/release").then().statusCode(400)
+                .body("errors.field", hasItem("holdId"));
+    }
+
+    @Test
+    void aQualityEventWithTextTheDatabaseCannotStoreIsDeadLetteredAtOnce() {
+        String holdId = InventoryFixtures.unique("QH");
+        QualityHold hold = new QualityHold(holdId, "1000", List.of("L-1"), HoldCause.QUALITY_RESULT_FAILED, "Bore\u0000diameter",
+                null, null, null, "QR-1", null, HoldStatus.ACTIVE, Instant.now(), null);
+        InventoryFixtures.publish(EventType.QUALITY_HOLD_PLACED, "quality-service", "evt-" + holdId, holdId, new QualityHoldPlaced(hold));
+
+        await().atMost(FLOW_TIMEOUT).untilAsserted(() -> assertThat(given().queryParam("routeId", "inventory.quality-holds")
+                .get("/api/v1/dead-letters").jsonPath().<Map<String, Object>> getList("$"))
+                .anySatisfy(letter -> {
+                    assertThat((String) letter.get("reason")).contains("must not contain the NUL character");
+                    assertThat(letter.get("correlationId")).isEqualTo("corr-evt-" + holdId);
+                }));
+        given().get("/api/v1/holds/" + holdId).then().statusCode(404);
     }
 
     @Test

@@ -185,6 +185,21 @@ class InventoryFlowTest {
     }
 
     @Test
+    void textTheDatabaseCannotStoreIsA4xxNamingTheFieldAndNothingIsBooked() {
+        String receiptId = InventoryFixtures.unique("WMS-R");
+        given().contentType(ContentType.JSON).body(InventoryFixtures.receipt(receiptId, "RM-300", "L-\u0000-1", "RM01", "5", "KG"))
+                .post("/api/v1/wms/receipts").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("lotId"))
+                .body("errors.message", hasItem("must not contain the NUL character (U+0000)"));
+        assertThat(given().queryParam("sourceReference", receiptId).get("/api/v1/movements").jsonPath().getList("movementId")).isEmpty();
+        given().urlEncodingEnabled(false).get("/api/v1/availability?item=FG-%00100&qty=1").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("item"));
+        given().urlEncodingEnabled(false).get("/api/v1/balances?lot=L%00").then().statusCode(400).body("errors.field", hasItem("lot"));
+        given().urlEncodingEnabled(false).get("/api/v1/movements/WR-%00").then().statusCode(400).body("errors.field", hasItem("movementId"));
+    }
+
+    @Test
     void erpDownPostingsWaitAndCompleteExactlyOnce() {
         ErpSimulator.shared().injectFault("UNAVAILABLE", null, null, null);
         String receiptId = InventoryFixtures.unique("WMS-R");

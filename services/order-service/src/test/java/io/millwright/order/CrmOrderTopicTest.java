@@ -78,4 +78,20 @@ class CrmOrderTopicTest {
         await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> given().queryParam("crmOrderId", crmOrderId)
                 .get("/api/v1/orders").then().statusCode(200).body("status", equalTo("CONFIRMED")));
     }
+
+    @Test
+    void anOrderWithTextTheDatabaseCannotStoreIsDeadLetteredAtOnceWithTheFieldNamed() {
+        String crmOrderId = OrderFixtures.newCrmOrderId();
+        String body = OrderFixtures.order("valid-order", crmOrderId).replace("\"FG-100\"", "\"FG-\\u0000100\"");
+        assertThat(body).contains("\\u0000");
+        KafkaTestClient.send(TOPIC, crmOrderId, body.getBytes(StandardCharsets.UTF_8), Map.of());
+
+        Map<String, Object> letter = await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("routeId", "order.crm-inbound")
+                .get("/api/v1/dead-letters").jsonPath().<Map<String, Object>> getList("$").stream()
+                .filter(l -> String.valueOf(l.get("reason")).contains("NUL")).filter(l -> given().get("/api/v1/dead-letters/" + l.get("id"))
+                        .jsonPath().getString("payload").contains(crmOrderId)).findFirst().orElse(null), l -> l != null);
+        assertThat((String) letter.get("reason")).contains("lines[0].itemId").contains("must not contain the NUL character");
+        assertThat(letter.get("replayCount")).isEqualTo(0);
+        given().queryParam("crmOrderId", crmOrderId).get("/api/v1/orders").then().statusCode(404);
+    }
 }

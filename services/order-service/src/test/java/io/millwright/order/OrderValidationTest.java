@@ -81,6 +81,36 @@ class OrderValidationTest {
         assertNothingWritten(crmOrderId);
     }
 
+    @ParameterizedTest(name = "NUL in {0}")
+    @CsvSource(delimiter = '|', value = {
+            "crmOrderId       | \"crmOrderId\": \"     | \"crmOrderId\": \"\\u0000",
+            "customerId       | \"customerId\": \"C-   | \"customerId\": \"C-\\u0000",
+            "lines[0].itemId  | \"itemId\": \"FG-100  | \"itemId\": \"FG-\\u0000100",
+    })
+    void textTheDatabaseCannotStoreIsA422NamingTheField(String field, String find, String replace) {
+        String crmOrderId = OrderFixtures.newCrmOrderId();
+        String body = OrderFixtures.order("valid-order", crmOrderId).replaceFirst(java.util.regex.Pattern.quote(find),
+                java.util.regex.Matcher.quoteReplacement(replace));
+        assertThat(body).contains("\\u0000");
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/orders")
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem(field))
+                .body("errors.message", hasItem("must not contain the NUL character (U+0000)"));
+        assertNothingWritten(crmOrderId);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aQueryParameterTheDatabaseCannotStoreIsA400NamingIt() {
+        given().urlEncodingEnabled(false).get("/api/v1/orders?crmOrderId=CRM-%00-1")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("crmOrderId"));
+        given().urlEncodingEnabled(false).get("/api/v1/orders/ORD%00-1")
+                .then().statusCode(400)
+                .body("errors.field", hasItem("id"));
+    }
+
     private static void assertNothingWritten(String crmOrderId) {
         assertThat(PostgresDatabase.shared().count("select count(*) from orders.sales_order where crm_order_id = ?", crmOrderId))
                 .isZero();

@@ -33,6 +33,7 @@ import io.millwright.kit.testing.ErpSimulatorResource;
 import io.millwright.kit.testing.KafkaResource;
 import io.millwright.kit.testing.KafkaTestClient;
 import io.millwright.kit.testing.MesSimulator;
+import io.millwright.kit.testing.PostgresDatabase;
 import io.millwright.kit.testing.PostgresResource;
 import io.millwright.model.event.DomainEvents;
 import io.millwright.model.event.EventType;
@@ -168,6 +169,46 @@ class ProductionFlowTest {
         given().get("/api/v1/production-orders/" + number).then().statusCode(404);
         await().atMost(FLOW_TIMEOUT).untilAsserted(() -> assertThat(given().get("/api/v1/dead-letters?routeId=production.erp-release")
                 .jsonPath().getList("reason", String.class)).anySatisfy(r -> assertThat(r).contains(number, "the order has no operations")));
+    }
+
+    @Test
+    void aReleaseWithTextTheDatabaseCannotStoreIsAClientFaultAndStoresNothing() {
+        String number = "PO-NUL-" + System.nanoTime() % 1_000_000;
+        String envelope = """
+                <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:c="urn:millwright:erp:callback:v1">
+                  <soap:Body><c:ReleaseProductionOrderRequest><c:productionOrder>
+                    <c:productionOrderNumber>%s</c:productionOrderNumber><c:itemId>FG-100</c:itemId><c:plant>1000</c:plant>
+                    <c:quantity><c:value>10</c:value><c:unitOfMeasure>EA</c:unitOfMeasure></c:quantity>
+                    <c:lot>L-&#0;-X</c:lot><c:dueDate>2026-12-01T00:00:00Z</c:dueDate><c:releasedAt>2026-11-22T10:00:00Z</c:releasedAt>
+                    <c:status>RELEASED</c:status>
+                  </c:productionOrder></c:ReleaseProductionOrderRequest></soap:Body>
+                </soap:Envelope>""".formatted(number);
+        var answer = given().contentType("text/xml; charset=UTF-8").header("SOAPAction", "urn:millwright:erp:callback:v1:ReleaseProductionOrder")
+                .body(envelope).post("/soap/erp-callback");
+        // XML 1.0 has no NUL character: the request is not even XML. SOAP 1.1 answers every fault with HTTP 500; the
+        // fault code says it is the caller's (Client), and nothing was stored.
+        assertThat(answer.asString()).contains("Fault").containsIgnoringCase("client");
+        assertThat(answer.statusCode()).isIn(400, 500);
+        given().get("/api/v1/production-orders/" + number).then().statusCode(404);
+    }
+
+    @Test
+    void mesMessagesWithTextTheDatabaseCannotStoreAre422NamingTheField() {
+        String confirmationId = "MES-C-NUL-" + System.nanoTime();
+        given().contentType(ContentType.JSON).body("""
+                {"confirmationId": "%s", "productionOrderId": "PO-700001", "type": "YIELD", "operationNumber": "0010",
+                 "materialId": "FG-100", "quantity": {"value": 1, "unit": "EA"}, "operatorId": "OP\\u000017",
+                 "recordedAt": "2026-11-22T10:15:30Z"}""".formatted(confirmationId))
+                .post("/api/v1/mes/confirmations").then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", hasItem("operatorId"))
+                .body("errors.message", hasItem("must not contain the NUL character (U+0000)"));
+        given().contentType(ContentType.JSON)
+                .body("{\"productionOrderId\": \"PO-\\u0000\", \"mesWorkOrderId\": \"WO-1\", \"acknowledgedAt\": \"2026-11-22T10:15:30Z\"}")
+                .post("/api/v1/mes/acknowledgements").then().statusCode(422).body("errors.field", hasItem("productionOrderId"));
+        given().urlEncodingEnabled(false).get("/api/v1/production-orders/PO-%00").then().statusCode(400)
+                .body("errors.field", hasItem("id"));
+        assertThat(PostgresDatabase.shared().count("select count(*) from production.mes_confirmation where confirmation_id = ?",
+                confirmationId)).isZero();
     }
 
     @Test

@@ -2,7 +2,9 @@ package io.millwright.kit.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -74,5 +76,29 @@ class ProblemResponsesTest {
                 .then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors.field", contains("lines[0].quantity"));
+    }
+
+    @Test
+    void textADatabaseCannotStoreIsA422NamingTheField() {
+        given().contentType(ContentType.JSON)
+                .body("{\"reference\":\"SHP\\u0000-1\",\"priority\":1,\"lines\":[{\"itemId\":\"FG\\u0000100\",\"quantity\":4}]}")
+                .post(SHIPMENTS)
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem(anyOf(equalTo("reference"), equalTo("lines[0].itemId"))))
+                .body("errors.message", everyItem(equalTo("must not contain the NUL character (U+0000)")));
+    }
+
+    @Test
+    void aParameterADatabaseCannotStoreIsA400NamingTheParameter() {
+        given().urlEncodingEnabled(false).get(SHIPMENTS + "/SHP-1?plant=10%0000")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("plant"))
+                .body("errors.message", contains("must not contain the NUL character (U+0000)"));
+        given().urlEncodingEnabled(false).get(SHIPMENTS + "/SHP%00-1")
+                .then().statusCode(400)
+                .body("errors.field", contains("reference"));
+        given().get(SHIPMENTS + "/SHP-1?plant=1000").then().statusCode(200).body("plant", equalTo("1000"));
     }
 }

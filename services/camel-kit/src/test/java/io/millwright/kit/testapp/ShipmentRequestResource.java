@@ -2,14 +2,18 @@ package io.millwright.kit.testapp;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Positive;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
@@ -28,5 +32,12 @@ public class ShipmentRequestResource {
     @POST
     public ShipmentRequest request(@Valid ShipmentRequest request) {
         return request;
+    }
+
+    /** A lookup by path and query parameter, echoed. */
+    @GET
+    @Path("/{reference}")
+    public Map<String, String> lookup(@PathParam("reference") String reference, @QueryParam("plant") String plant) {
+        return Map.of("reference", reference, "plant", String.valueOf(plant));
     }
 }

@@ -13,6 +13,7 @@ import jakarta.validation.Validator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.millwright.kit.error.NonRetryableException;
+import io.millwright.kit.rest.FieldPaths;
 import io.millwright.model.common.ModelJson;
 import io.millwright.order.rest.OrderRequest;
 
@@ -31,7 +32,7 @@ public class CrmOrderReader {
         try {
             request = ModelJson.mapper().readValue(body, OrderRequest.class);
         } catch (IOException e) {
-            String reason = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+            String reason = e instanceof JsonProcessingException json ? FieldPaths.describe(json) : e.getMessage();
             throw new NonRetryableException("CRM order message is not a readable order: " + reason, e);
         }
         Set<ConstraintViolation<OrderRequest>> violations = validator.validate(request);
