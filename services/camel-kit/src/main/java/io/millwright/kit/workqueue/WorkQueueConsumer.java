@@ -11,6 +11,7 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.support.DefaultConsumer;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
 import io.millwright.kit.config.KitConfig;
@@ -18,6 +19,7 @@ import io.millwright.kit.correlation.Correlation;
 import io.millwright.kit.correlation.TraceContext;
 import io.millwright.kit.deadletter.NewDeadLetter;
 import io.millwright.kit.error.Failures;
+import io.millwright.kit.error.TargetUnavailableException;
 import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -51,6 +53,8 @@ class WorkQueueConsumer extends DefaultConsumer {
     private ExecutorService claimer;
     private ExecutorService workers;
     private volatile boolean running;
+    /** System.nanoTime() until which no items are claimed: the target's circuit breaker is open. */
+    private volatile long pausedUntil;
 
     WorkQueueConsumer(WorkQueueEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -104,6 +108,12 @@ class WorkQueueConsumer extends DefaultConsumer {
     private void claimLoop() {
         while (running) {
             try {
+                long pause = pausedUntil - System.nanoTime();
+                if (pause > 0) {
+                    // The target refuses calls for now: items stay in the table instead of failing one after the other.
+                    awaitWakeUp(Duration.ofNanos(pause));
+                    continue;
+                }
                 int free = slots.availablePermits();
                 List<ClaimedItem> claimed = free == 0 ? List.of() : claim(free);
                 for (ClaimedItem item : claimed) {
@@ -210,6 +220,7 @@ class WorkQueueConsumer extends DefaultConsumer {
         } else if (settings.maxAttempts().isPresent() && item.attempt() >= settings.maxAttempts().getAsInt()) {
             deadLetter(item, exchange, "Gave up after " + item.attempt() + " attempt(s): " + Failures.reason(failure), failure);
         } else {
+            pauseWhileBreakerOpen(failure);
             Duration pause = Backoff.after(item.attempt(), settings.backoff());
             String reason = Failures.reason(failure);
             QuarkusTransaction.requiringNew().run(() -> store.reschedule(item.id(), pause, reason));
@@ -217,6 +228,27 @@ class WorkQueueConsumer extends DefaultConsumer {
             LOG.warnf("Work queue %s: %s attempt %d failed, next in %d ms: %s", queue, item.key(), item.attempt(), pause.toMillis(), reason);
         }
         releaseExchange(exchange, false);
+    }
+
+    /** An open circuit breaker of the target: claim nothing more until it lets a trial call through. */
+    private void pauseWhileBreakerOpen(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CircuitBreakerOpenException) {
+                Duration delay = breakerDelay(failure);
+                pausedUntil = System.nanoTime() + delay.toNanos();
+                LOG.warnf("Work queue %s: the target's circuit breaker is open, nothing is claimed for %d ms", queue, delay.toMillis());
+                return;
+            }
+        }
+    }
+
+    private Duration breakerDelay(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TargetUnavailableException unavailable && unavailable.target() != null) {
+                return endpoint.component().config.targets().get(unavailable.target()).circuitBreaker().delay();
+            }
+        }
+        return settings.backoff().initial();
     }
 
     private void deadLetter(ClaimedItem item, Exchange exchange, String reason, Exception failure) {

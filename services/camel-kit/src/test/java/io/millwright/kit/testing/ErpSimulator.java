@@ -38,6 +38,11 @@ public final class ErpSimulator {
         this.baseUrl = baseUrl;
     }
 
+    /** The admin API of a simulators app started elsewhere (a benchmark, the local run) at {@code baseUrl}. */
+    public static ErpSimulator at(String baseUrl) {
+        return new ErpSimulator(baseUrl);
+    }
+
     /** The simulator of this test JVM, started on first use (and again, on the same port, should it have died). */
     public static synchronized ErpSimulator shared() {
         // before the JVM lock: PostgresDatabase.shared() takes its own class monitor first, then that lock

@@ -23,6 +23,11 @@ public final class MesSimulator {
     }
 
     /** The MES of this test JVM's simulators process (started on first use). */
+    /** The MES of a simulators app started elsewhere (a benchmark, the local run) at {@code baseUrl}. */
+    public static MesSimulator at(String baseUrl) {
+        return new MesSimulator(baseUrl);
+    }
+
     public static MesSimulator shared() {
         return new MesSimulator(ErpSimulator.shared().baseUrl());
     }

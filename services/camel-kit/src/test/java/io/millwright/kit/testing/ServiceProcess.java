@@ -32,15 +32,20 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path jar;
     private final Map<String, String> systemProperties;
     private final int port;
+    private final List<String> jvmOptions;
     private final ChildJvm child;
 
-    private ServiceProcess(String name, Path jar, Map<String, String> systemProperties, int port, ChildJvm child) {
+    private ServiceProcess(String name, Path jar, Map<String, String> systemProperties, List<String> jvmOptions, int port, ChildJvm child) {
         this.name = name;
         this.jar = jar;
         this.systemProperties = systemProperties;
+        this.jvmOptions = jvmOptions;
         this.port = port;
         this.child = child;
     }
+
+    /** The JVM options of a test service: a small heap and the C1 compiler only, so a test JVM's children start fast. */
+    public static final List<String> TEST_JVM_OPTIONS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1");
 
     /**
      * Starts {@code java -jar quarkusRunJar} with {@code -Dkey=value} for each system property and
@@ -50,6 +55,12 @@ public final class ServiceProcess implements AutoCloseable {
      *         (then it is killed); the message carries the last 60 lines of its log
      */
     public static ServiceProcess start(String name, Path quarkusRunJar, Map<String, String> systemProperties,
+            Duration readyTimeout) {
+        return start(name, quarkusRunJar, systemProperties, TEST_JVM_OPTIONS, readyTimeout);
+    }
+
+    /** As {@link #start(String, Path, Map, Duration)} with JVM options of its own (heap, compiler), e.g. for a benchmark. */
+    public static ServiceProcess start(String name, Path quarkusRunJar, Map<String, String> systemProperties, List<String> jvmOptions,
             Duration readyTimeout) {
         if (name == null || !SAFE_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("Process name must match " + SAFE_NAME + " (it names the log file), got " + name);
@@ -67,7 +78,8 @@ public final class ServiceProcess implements AutoCloseable {
             // the readiness check and baseUrl() need the real port, so "random" (0) is chosen here
             port = freePort();
         }
-        return launch(name, quarkusRunJar.toAbsolutePath(), Collections.unmodifiableMap(properties), port, readyTimeout);
+        return launch(name, quarkusRunJar.toAbsolutePath(), Collections.unmodifiableMap(properties), List.copyOf(jvmOptions), port,
+                readyTimeout);
     }
 
     /** {@code <root>/<modulePath>/target/quarkus-app/quarkus-run.jar}, which must exist. */
@@ -114,7 +126,12 @@ public final class ServiceProcess implements AutoCloseable {
         if (child.isAlive()) {
             stop();
         }
-        return launch(name, jar, systemProperties, port, readyTimeout);
+        return launch(name, jar, systemProperties, jvmOptions, port, readyTimeout);
+    }
+
+    /** The operating system's process id, e.g. to read the process's memory and CPU from /proc. */
+    public long pid() {
+        return child.pid();
     }
 
     @Override
@@ -134,18 +151,20 @@ public final class ServiceProcess implements AutoCloseable {
         return child.reference();
     }
 
-    private static ServiceProcess launch(String name, Path jar, Map<String, String> properties, int port, Duration readyTimeout) {
+    private static ServiceProcess launch(String name, Path jar, Map<String, String> properties, List<String> jvmOptions, int port,
+            Duration readyTimeout) {
         if (!TestInfrastructure.isPortFree(port)) {
             throw new IllegalStateException("Cannot start " + name + ": port " + port + " is already in use");
         }
-        List<String> command = new ArrayList<>(List.of(TestInfrastructure.javaExecutable().toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError",
-                "-D" + HTTP_PORT + "=" + port));
+        List<String> command = new ArrayList<>(List.of(TestInfrastructure.javaExecutable().toString()));
+        command.addAll(jvmOptions);
+        command.add("-XX:+ExitOnOutOfMemoryError");
+        command.add("-D" + HTTP_PORT + "=" + port);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + (value == null ? "" : value)));
         command.add("-jar");
         command.add(jar.toString());
         ChildJvm child = ChildJvm.launch(name, command, ShutdownCleanup.KIND_SERVICE);
-        ServiceProcess service = new ServiceProcess(name, jar, properties, port, child);
+        ServiceProcess service = new ServiceProcess(name, jar, properties, jvmOptions, port, child);
         try {
             service.awaitReady(readyTimeout);
         } catch (RuntimeException e) {

@@ -1,0 +1,148 @@
+package io.millwright.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.millwright.kit.testing.ErpSimulator;
+import io.millwright.kit.testing.KafkaBroker;
+import io.millwright.kit.testing.MesSimulator;
+import io.millwright.kit.testing.PostgresDatabase;
+import io.millwright.kit.testing.ServiceProcess;
+
+/**
+ * Everything the benchmark runs on this machine: a fresh PostgreSQL database, a Kafka broker, the simulators and the
+ * three packaged services, each its own process with the JVM settings of the local run (full JIT, the local run's
+ * heap). Reads each service's CPU time and peak RSS from /proc.
+ */
+final class Platform implements AutoCloseable {
+
+    private static final Duration READY = Duration.ofSeconds(120);
+    private static final List<String> SERVICE_JVM = List.of("-Xmx320m");
+    private static final List<String> SIMULATOR_JVM = List.of("-Xmx384m");
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
+
+    final PostgresDatabase db;
+    final ServiceProcess simulators;
+    final ServiceProcess inventory;
+    final ServiceProcess production;
+    final ServiceProcess order;
+    final ErpSimulator erp;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+    private Platform(PostgresDatabase db, ServiceProcess simulators, ServiceProcess inventory, ServiceProcess production,
+            ServiceProcess order) {
+        this.db = db;
+        this.simulators = simulators;
+        this.inventory = inventory;
+        this.production = production;
+        this.order = order;
+        this.erp = ErpSimulator.at(simulators.baseUrl());
+        services.put("simulators", simulators);
+        services.put("inventory-service", inventory);
+        services.put("production-service", production);
+        services.put("order-service", order);
+    }
+
+    static Platform start(Progress progress) {
+        progress.show(() -> "starting PostgreSQL database, Kafka, the simulators and the services");
+        PostgresDatabase db = PostgresDatabase.shared();
+        Progress.say("database " + db.name());
+        String kafka = KafkaBroker.shared().bootstrapServers();
+        Progress.say("Kafka " + kafka);
+        Map<String, String> database = Map.of(
+                "quarkus.datasource.jdbc.url", db.jdbcUrl(),
+                "quarkus.datasource.username", db.username(),
+                "quarkus.datasource.password", db.password());
+        ServiceProcess simulators = ServiceProcess.start("bench-simulators", ServiceProcess.quarkusApp("services/simulators"), database,
+                SIMULATOR_JVM, READY);
+        Progress.say("simulators " + simulators.baseUrl());
+        String sim = simulators.baseUrl();
+        ServiceProcess inventory = service("inventory-service", database, kafka, sim, Map.of("millwright.kit.targets.wms.url", sim));
+        ServiceProcess production = service("production-service", database, kafka, sim, Map.of("millwright.kit.targets.mes.url", sim));
+        ServiceProcess order = service("order-service", database, kafka, sim, Map.of(
+                "millwright.kit.targets.inventory.url", inventory.baseUrl(),
+                "millwright.kit.targets.crm.url", sim + "/crm/api/v1/order-milestones"));
+        Platform platform = new Platform(db, simulators, inventory, production, order);
+        platform.erp.setReleaseCallbackUrl(production.baseUrl() + "/soap/erp-callback");
+        platform.erp.setAutoRelease(false);
+        MesSimulator.at(sim).configure(production.baseUrl(), true, 200);
+        return platform;
+    }
+
+    private static ServiceProcess service(String name, Map<String, String> database, String kafka, String simulators,
+            Map<String, String> own) {
+        Map<String, String> config = new LinkedHashMap<>(database);
+        config.putAll(own);
+        config.put("kafka.bootstrap.servers", kafka);
+        config.put("millwright.kit.targets.erp.url", simulators + "/soap/erp");
+        // no trace collector runs here: keep the exporter's connection warnings out of the logs
+        config.put("quarkus.log.category.\"io.quarkus.opentelemetry.runtime.exporter\".level", "ERROR");
+        ServiceProcess service = ServiceProcess.start("bench-" + name, ServiceProcess.quarkusApp("services/" + name), config, SERVICE_JVM,
+                READY);
+        Progress.say(name + " " + service.baseUrl() + " (log " + service.logFile() + ")");
+        return service;
+    }
+
+    /** CPU seconds each process has used so far (user + system). */
+    Map<String, Double> cpuSeconds() {
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        services.forEach((name, process) -> cpu.put(name, cpuSecondsOf(process.pid())));
+        return cpu;
+    }
+
+    /** Peak resident set size of each process so far (VmHWM), in MB. */
+    Map<String, Long> peakRssMb() {
+        Map<String, Long> rss = new LinkedHashMap<>();
+        services.forEach((name, process) -> rss.put(name, statusKb(process.pid(), "VmHWM:") / 1024));
+        return rss;
+    }
+
+    Map<String, ServiceProcess> services() {
+        return services;
+    }
+
+    private static double cpuSecondsOf(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after "pid (comm) ": state is field 3, utime field 14, stime field 15
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static long statusKb(long pid, String field) {
+        try {
+            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(line -> line.startsWith(field))
+                    .map(line -> Long.parseLong(line.replaceAll("[^0-9]", ""))).findFirst().orElse(-1L);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Fails loudly if a process died. */
+    void checkAlive() {
+        services.forEach((name, process) -> {
+            if (!Files.isDirectory(Path.of("/proc/" + process.pid()))) {
+                throw new IllegalStateException(name + " is gone; its log: " + process.logFile());
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        for (ServiceProcess process : List.of(order, production, inventory, simulators)) {
+            try {
+                process.stop();
+            } catch (RuntimeException e) {
+                Progress.say("could not stop " + process + ": " + e.getMessage());
+            }
+        }
+    }
+}

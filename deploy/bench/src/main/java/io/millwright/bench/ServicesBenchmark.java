@@ -1,0 +1,326 @@
+package io.millwright.bench;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.LongSupplier;
+
+/**
+ * The services benchmark (deploy/bench/services-benchmark.sh). On this machine: PostgreSQL, Kafka, the simulators and
+ * order-, production- and inventory-service, each its own process. For each ERP latency it measures
+ * <ol>
+ * <li>the raw peer: the ERP simulator's CreateSalesOrder and PostProductionConfirmation driven directly by a JAX-WS
+ * client at the platform's concurrency;</li>
+ * <li>order intake: CRM orders offered over REST at a fixed rate (open loop), REST p50/p99, ERP sales orders
+ * posted per second, accepted → confirmed-by-ERP lag;</li>
+ * <li>ERP posting capacity: a backlog of orders taken while the ERP refuses CreateSalesOrder, posted once it is
+ * back, compared with the raw rate;</li>
+ * <li>MES confirmations offered at a fixed rate: posted to ERP per second, exactly once, and the goods receipts they
+ * cause, posted to ERP exactly once;</li>
+ * </ol>
+ * and prints CPU per process and peak RSS per service. A line at least every 5 s; any failure ends it with exit 1.
+ */
+public final class ServicesBenchmark {
+
+    /** The platform's ERP concurrency: millwright.kit.work-queues."order.erp-sales-order".concurrency (and confirmations'). */
+    private static final int ERP_CONCURRENCY = 8;
+    private static final Duration RAW_DURATION = Duration.ofSeconds(15);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(10);
+
+    private record Settings(double ordersPerSecond, double confirmationsPerSecond, Duration phase, List<Long> erpLatenciesMs) {
+    }
+
+    private ServicesBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        Settings settings;
+        try {
+            settings = settings(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println("usage: services-benchmark.sh [orders/s] [confirmations/s] [seconds per phase] [ERP latencies in ms, "
+                    + "comma-separated] (defaults 300 500 60 0,50)");
+            System.exit(2);
+            return;
+        }
+        try (Progress progress = new Progress()) {
+            Progress.say(String.format("offered: %.0f orders/s, %.0f confirmations/s, %d s per phase, ERP latency %s ms",
+                    settings.ordersPerSecond(), settings.confirmationsPerSecond(), settings.phase().toSeconds(), settings.erpLatenciesMs()));
+            List<Report> reports;
+            try (Platform platform = Platform.start(progress)) {
+                reports = new ServicesBenchmark.Run(settings, platform, progress).all();
+                Progress.say("peak RSS (MB): " + platform.peakRssMb());
+            }
+            boolean exactlyOnce = true;
+            for (Report report : reports) {
+                report.print();
+                exactlyOnce &= report.exactlyOnce();
+            }
+            Report.printTargets(reports, settings.ordersPerSecond());
+            if (!exactlyOnce) {
+                Progress.say("FAILED: a confirmation or movement was not posted to ERP exactly once (see above)");
+                System.exit(1);
+            }
+        } catch (Exception e) {
+            Progress.say("FAILED: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static Settings settings(String[] args) {
+        if (args.length > 4) {
+            throw new IllegalArgumentException("at most 4 arguments, got " + args.length);
+        }
+        double orders = args.length > 0 ? positive(args[0], "orders/s") : 300;
+        double confirmations = args.length > 1 ? positive(args[1], "confirmations/s") : 500;
+        long seconds = args.length > 2 ? (long) positive(args[2], "seconds per phase") : 60;
+        List<Long> latencies = new ArrayList<>();
+        for (String latency : (args.length > 3 ? args[3] : "0,50").split(",")) {
+            try {
+                latencies.add(Long.parseLong(latency.trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("ERP latency '" + latency + "' is not a number of milliseconds");
+            }
+        }
+        return new Settings(orders, confirmations, Duration.ofSeconds(seconds), latencies);
+    }
+
+    private static double positive(String value, String what) {
+        try {
+            double number = Double.parseDouble(value);
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(what + " must be a positive number, was '" + value + "'");
+    }
+
+    /** One benchmark run against one platform. */
+    private static final class Run {
+
+        private final Settings settings;
+        private final Platform platform;
+        private final Progress progress;
+        private final String id = UUID.randomUUID().toString().substring(0, 8);
+        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .executor(Executors.newFixedThreadPool(16)).build();
+        private final Figures figures;
+
+        Run(Settings settings, Platform platform, Progress progress) {
+            this.settings = settings;
+            this.platform = platform;
+            this.progress = progress;
+            this.figures = new Figures(platform.db);
+        }
+
+        List<Report> all() throws Exception {
+            int perLatency = (int) Math.ceil(settings.confirmationsPerSecond() * settings.phase().toSeconds() / Workload.CONFIRMATIONS_PER_ORDER);
+            List<List<String>> productionOrders = releaseProductionOrders(perLatency, settings.erpLatenciesMs().size());
+            String rawOrder = String.valueOf(platform.erp.createProductionOrder(Workload.ITEM,
+                    BigDecimal.valueOf(1_000_000), null, false).get("productionOrderNumber"));
+            List<Report> reports = new ArrayList<>();
+            for (int i = 0; i < settings.erpLatenciesMs().size(); i++) {
+                long latency = settings.erpLatenciesMs().get(i);
+                Report report = new Report(latency, ERP_CONCURRENCY);
+                erpLatency(latency);
+                Progress.say("=== ERP latency " + latency + " ms ===");
+                RawErp raw = new RawErp(platform.erp.soapUrl(), id + "-" + latency);
+                report.rawSalesOrders = raw.salesOrdersPerSecond(ERP_CONCURRENCY, RAW_DURATION, progress);
+                Progress.say(String.format("raw CreateSalesOrder: %.0f/s at concurrency %d", report.rawSalesOrders, ERP_CONCURRENCY));
+                report.rawConfirmations = raw.confirmationsPerSecond(ERP_CONCURRENCY, RAW_DURATION, rawOrder, progress);
+                Progress.say(String.format("raw PostProductionConfirmation: %.0f/s at concurrency %d", report.rawConfirmations,
+                        ERP_CONCURRENCY));
+                orders(report, latency);
+                drain(report, latency);
+                confirmations(report, latency, productionOrders.get(i));
+                platform.checkAlive();
+                reports.add(report);
+            }
+            return reports;
+        }
+
+        private void erpLatency(long latencyMs) {
+            platform.erp.clearFaults();
+            if (latencyMs > 0) {
+                platform.erp.injectFault("LATENCY", null, latencyMs, null);
+            }
+        }
+
+        /** Production orders for the confirmation phases, released to production-service by the ERP simulator. */
+        private List<List<String>> releaseProductionOrders(int perSet, int sets) throws Exception {
+            int total = perSet * sets;
+            List<String> numbers = Collections.synchronizedList(new ArrayList<>());
+            progress.show(() -> "releasing production orders for the confirmation phases: " + numbers.size() + " of " + total);
+            ExecutorService releasers = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<?>> work = new ArrayList<>();
+                for (int i = 0; i < total; i++) {
+                    work.add(releasers.submit(() -> {
+                        Map<String, Object> order = platform.erp.createProductionOrder(Workload.ITEM, BigDecimal.valueOf(Workload.ORDER_QUANTITY),
+                                null, true);
+                        Object outcome = order.get("release") instanceof Map<?, ?> release ? release.get("outcome") : null;
+                        if (!"OK".equals(outcome)) {
+                            throw new IllegalStateException("production-service did not take the release of " + order);
+                        }
+                        numbers.add(String.valueOf(order.get("productionOrderNumber")));
+                        return null;
+                    }));
+                }
+                for (Future<?> future : work) {
+                    future.get();
+                }
+            } finally {
+                releasers.shutdownNow();
+            }
+            List<String> sorted = new ArrayList<>(numbers);
+            Collections.sort(sorted);
+            List<List<String>> result = new ArrayList<>();
+            for (int set = 0; set < sets; set++) {
+                result.add(sorted.subList(set * perSet, (set + 1) * perSet));
+            }
+            Progress.say(total + " production orders released to production-service");
+            return result;
+        }
+
+        private void orders(Report report, long latency) {
+            String prefix = "BENCH-" + id + "-" + latency + "-";
+            OpenLoop load = new OpenLoop(http, "orders");
+            LongSupplier confirmed = () -> figures.ordersConfirmed(prefix);
+            progress.show(() -> load.progress() + ", " + confirmed.getAsLong() + " confirmed by ERP");
+            Map<String, Double> cpuBefore = platform.cpuSeconds();
+            long started = System.nanoTime();
+            load.run(settings.ordersPerSecond(), settings.phase(), n -> post(platform.order.baseUrl() + "/api/v1/orders",
+                    Workload.crmOrder(prefix + n)), 202);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            long confirmedInPhase = confirmed.getAsLong();
+            report.cpuOrders = cores(cpuBefore, seconds);
+            report.ordersOffered = load.sent() / seconds;
+            report.ordersAccepted = load.accepted() / seconds;
+            report.ordersRefused = load.refusals();
+            report.ordersSkipped = load.skipped();
+            report.restP50 = load.latencies().percentileMillis(0.50);
+            report.restP99 = load.latencies().percentileMillis(0.99);
+            report.salesOrdersPostedDuringIntake = confirmedInPhase / seconds;
+            Progress.say(String.format("orders: %.0f/s offered, %.0f/s accepted, REST p50 %.0f ms p99 %.0f ms, refused %s; %.0f/s confirmed "
+                    + "by ERP meanwhile", report.ordersOffered, report.ordersAccepted, report.restP50, report.restP99, report.ordersRefused,
+                    report.salesOrdersPostedDuringIntake));
+            awaitCount("orders confirmed by ERP", confirmed, load.accepted());
+            double[] lag = figures.orderLagMillis(prefix);
+            report.lagP50 = lag[0];
+            report.lagP99 = lag[1];
+        }
+
+        private void drain(Report report, long latency) {
+            String prefix = "DRAIN-" + id + "-" + latency + "-";
+            long backlog = Math.max(2000, Math.min(8000, Math.round(report.rawSalesOrders * 15)));
+            platform.erp.clearFaults();
+            platform.erp.injectFault("UNAVAILABLE", null, null, "CreateSalesOrder");
+            OpenLoop load = new OpenLoop(http, "backlog orders (ERP refusing CreateSalesOrder)");
+            progress.show(load::progress);
+            load.run(settings.ordersPerSecond(), Duration.ofMillis(Math.round(backlog * 1000 / settings.ordersPerSecond())),
+                    n -> post(platform.order.baseUrl() + "/api/v1/orders", Workload.crmOrder(prefix + n)), 202);
+            Progress.say(load.accepted() + " orders wait for ERP; ERP back with " + latency + " ms latency");
+            LongSupplier confirmed = () -> figures.ordersConfirmed(prefix);
+            progress.show(() -> confirmed.getAsLong() + " of " + load.accepted() + " backlog orders confirmed by ERP");
+            Map<String, Double> cpuBefore = platform.cpuSeconds();
+            long started = System.nanoTime();
+            erpLatency(latency);
+            awaitCount("backlog orders confirmed by ERP", confirmed, load.accepted());
+            report.cpuDrain = cores(cpuBefore, (System.nanoTime() - started) / 1e9);
+            report.salesOrdersPosted = figures.orderPostingRate(prefix);
+            Progress.say(String.format("ERP posting: %.0f sales orders/s (raw %.0f/s, ratio %.2f)", report.salesOrdersPosted,
+                    report.rawSalesOrders, report.salesOrdersPosted / report.rawSalesOrders));
+        }
+
+        private void confirmations(Report report, long latency, List<String> productionOrders) {
+            String prefix = "BC-" + id + "-" + latency + "-";
+            OpenLoop load = new OpenLoop(http, "confirmations");
+            LongSupplier posted = () -> figures.confirmationsPosted(prefix);
+            LongSupplier movements = () -> figures.movementsPosted("PR-" + prefix);
+            progress.show(() -> load.progress() + ", " + posted.getAsLong() + " posted to ERP, " + movements.getAsLong() + " receipts posted");
+            Map<String, Double> cpuBefore = platform.cpuSeconds();
+            long started = System.nanoTime();
+            load.run(settings.confirmationsPerSecond(), settings.phase(), n -> post(platform.production.baseUrl() + "/api/v1/mes/confirmations",
+                    Workload.yieldConfirmation(prefix + n, productionOrders.get((int) (n % productionOrders.size())))), 202);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            long postedInPhase = posted.getAsLong();
+            report.confirmationsOffered = load.sent() / seconds;
+            report.confirmationsAccepted = load.accepted() / seconds;
+            report.confirmationsRefused = load.refusals();
+            report.confirmationRestP50 = load.latencies().percentileMillis(0.50);
+            report.confirmationRestP99 = load.latencies().percentileMillis(0.99);
+            Progress.say(String.format("confirmations: %.0f/s offered, %.0f/s accepted, REST p50 %.0f ms p99 %.0f ms, refused %s; %.0f/s "
+                    + "posted to ERP meanwhile", report.confirmationsOffered, report.confirmationsAccepted, report.confirmationRestP50,
+                    report.confirmationRestP99, report.confirmationsRefused, postedInPhase / seconds));
+            awaitCount("confirmations posted to ERP", posted, load.accepted());
+            awaitCount("goods receipts posted to ERP", movements, load.accepted());
+            report.cpuConfirmations = cores(cpuBefore, (System.nanoTime() - started) / 1e9);
+            report.confirmationsPosted = figures.confirmationPostingRate(prefix);
+            double[] lag = figures.confirmationLagMillis(prefix);
+            report.confirmationLagP50 = lag[0];
+            report.confirmationLagP99 = lag[1];
+            report.confirmationsExactlyOnce = figures.erpPostings("CONFIRMATION", prefix, load.accepted());
+            report.movementsPosted = figures.movementPostingRate("PR-" + prefix);
+            report.movementsExactlyOnce = figures.erpPostings("MOVEMENT", "PR-" + prefix, load.accepted());
+        }
+
+        private void awaitCount(String what, LongSupplier count, long expected) {
+            long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+            long last = -1;
+            long lastChange = System.nanoTime();
+            while (true) {
+                long now = count.getAsLong();
+                if (now >= expected) {
+                    return;
+                }
+                if (now != last) {
+                    last = now;
+                    lastChange = System.nanoTime();
+                }
+                platform.checkAlive();
+                if (System.nanoTime() > deadline || System.nanoTime() - lastChange > Duration.ofMinutes(2).toNanos()) {
+                    throw new IllegalStateException(what + ": " + now + " of " + expected + " after waiting; the services' logs: "
+                            + platform.services().values().stream().map(p -> p.logFile().toString()).toList());
+                }
+                sleep(Duration.ofMillis(500));
+            }
+        }
+
+        private Map<String, Double> cores(Map<String, Double> before, double seconds) {
+            Map<String, Double> after = platform.cpuSeconds();
+            Map<String, Double> cores = new LinkedHashMap<>();
+            after.forEach((name, cpu) -> cores.put(name, (cpu - before.getOrDefault(name, 0.0)) / seconds));
+            return cores;
+        }
+
+        private static HttpRequest post(String url, String json) {
+            return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        }
+
+        private static void sleep(Duration duration) {
+            try {
+                Thread.sleep(duration.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+    }
+}
