@@ -1,13 +1,6 @@
 package io.millwright.inventory.mapping;
 
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.GregorianCalendar;
-import java.util.TimeZone;
-
-import javax.xml.datatype.DatatypeConfigurationException;
-import javax.xml.datatype.DatatypeFactory;
-import javax.xml.datatype.XMLGregorianCalendar;
 
 import io.millwright.erp.contract.MovementType;
 import io.millwright.erp.contract.PostGoodsMovementRequest;
@@ -19,16 +12,6 @@ import io.millwright.inventory.persistence.StockStatusSyncEntity;
 
 /** Ledger entries → ERP requests. The movement id (or the status request id) is ERP's idempotency key. */
 public final class ErpMovementMapper {
-
-    private static final DatatypeFactory XML_DATES;
-
-    static {
-        try {
-            XML_DATES = DatatypeFactory.newInstance();
-        } catch (DatatypeConfigurationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     private ErpMovementMapper() {
     }
@@ -43,7 +26,7 @@ public final class ErpMovementMapper {
         request.setLot(movement.lotId);
         request.setQuantity(quantity(movement.quantity, movement.uom));
         request.setReference(movement.sourceReference != null ? movement.sourceReference : movement.productionOrderId);
-        request.setPostedAt(xmlTime(movement.occurredAt));
+        request.setPostedAt(movement.occurredAt);
         return request;
     }
 
@@ -71,11 +54,5 @@ public final class ErpMovementMapper {
         quantity.setValue(value.stripTrailingZeros());
         quantity.setUnitOfMeasure(uom);
         return quantity;
-    }
-
-    static XMLGregorianCalendar xmlTime(Instant instant) {
-        GregorianCalendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
-        calendar.setTimeInMillis(instant.toEpochMilli());
-        return XML_DATES.newXMLGregorianCalendar(calendar);
     }
 }

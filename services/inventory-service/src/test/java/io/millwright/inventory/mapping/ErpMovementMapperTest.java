@@ -30,7 +30,7 @@ class ErpMovementMapperTest {
         assertThat(request.getQuantity().getValue().scale()).isLessThanOrEqualTo(0);
         assertThat(request.getQuantity().getUnitOfMeasure()).isEqualTo("KG");
         assertThat(request.getReference()).isEqualTo("WMS-R-000042");
-        assertThat(request.getPostedAt().toXMLFormat()).isEqualTo("2026-11-22T09:00:00.000Z");
+        assertThat(request.getPostedAt()).isEqualTo(Instant.parse("2026-11-22T09:00:00Z"));
     }
 
     @Test

@@ -2,11 +2,6 @@ package io.millwright.order.mapping;
 
 import java.math.BigDecimal;
 
-import javax.xml.datatype.DatatypeConfigurationException;
-import javax.xml.datatype.DatatypeConstants;
-import javax.xml.datatype.DatatypeFactory;
-import javax.xml.datatype.XMLGregorianCalendar;
-
 import io.millwright.erp.contract.CreateSalesOrderRequest;
 import io.millwright.erp.contract.Quantity;
 import io.millwright.erp.contract.SalesOrderLine;
@@ -16,16 +11,6 @@ import io.millwright.order.persistence.SalesOrderLineEntity;
 /** Canonical order → ERP CreateSalesOrder request. externalReference is our order id: ERP's idempotency key. */
 public final class ErpSalesOrderMapper {
 
-    private static final DatatypeFactory XML_DATES;
-
-    static {
-        try {
-            XML_DATES = DatatypeFactory.newInstance();
-        } catch (DatatypeConfigurationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     private ErpSalesOrderMapper() {
     }
 
@@ -34,12 +19,7 @@ public final class ErpSalesOrderMapper {
         request.setExternalReference(order.id);
         request.setCustomerId(order.customerId);
         request.setCurrency(order.currency);
-        if (order.requestedDeliveryDate != null) {
-            XMLGregorianCalendar date = XML_DATES.newXMLGregorianCalendarDate(order.requestedDeliveryDate.getYear(),
-                    order.requestedDeliveryDate.getMonthValue(), order.requestedDeliveryDate.getDayOfMonth(),
-                    DatatypeConstants.FIELD_UNDEFINED);
-            request.setRequestedDeliveryDate(date);
-        }
+        request.setRequestedDeliveryDate(order.requestedDeliveryDate);
         for (SalesOrderLineEntity line : order.lines) {
             request.getLine().add(toLine(line));
         }

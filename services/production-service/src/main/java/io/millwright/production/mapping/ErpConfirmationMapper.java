@@ -1,10 +1,6 @@
 package io.millwright.production.mapping;
 
 import java.math.BigDecimal;
-import java.util.GregorianCalendar;
-
-import javax.xml.datatype.DatatypeConfigurationException;
-import javax.xml.datatype.DatatypeFactory;
 
 import io.millwright.erp.contract.PostProductionConfirmationRequest;
 import io.millwright.erp.contract.Quantity;
@@ -17,16 +13,6 @@ import io.millwright.production.persistence.MesConfirmationEntity;
  * yield against its operation and lot; the goods issue itself follows from the published event (inventory).
  */
 public final class ErpConfirmationMapper {
-
-    private static final DatatypeFactory XML_DATES;
-
-    static {
-        try {
-            XML_DATES = DatatypeFactory.newInstance();
-        } catch (DatatypeConfigurationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     private ErpConfirmationMapper() {
     }
@@ -54,7 +40,7 @@ public final class ErpConfirmationMapper {
         request.setLot(c.lotId);
         request.setShift(c.shiftId);
         request.setFinalConfirmation(c.finalConfirmation);
-        request.setPostedAt(XML_DATES.newXMLGregorianCalendar(GregorianCalendar.from(c.recordedAt.atZone(java.time.ZoneOffset.UTC))));
+        request.setPostedAt(c.recordedAt);
         return request;
     }
 

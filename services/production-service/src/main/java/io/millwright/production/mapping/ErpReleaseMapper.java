@@ -1,12 +1,11 @@
 package io.millwright.production.mapping;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.temporal.Temporal;
 import java.util.List;
-
-import javax.xml.datatype.XMLGregorianCalendar;
 
 import io.millwright.erp.callback.contract.ReleaseProductionOrderRequest;
 
@@ -27,7 +26,7 @@ public final class ErpReleaseMapper {
         return new ReleasedOrder(o.getProductionOrderNumber(), o.getItemId(), o.getPlant(),
                 o.getQuantity() == null ? null : o.getQuantity().getValue(),
                 o.getQuantity() == null ? null : o.getQuantity().getUnitOfMeasure(),
-                o.getLot(), blankToNull(o.getSalesOrderNumber()), date(o.getDueDate(), plantZone), instant(o.getReleasedAt()),
+                o.getLot(), blankToNull(o.getSalesOrderNumber()), date(o.getDueDate(), plantZone), o.getReleasedAt(),
                 o.getStatus(),
                 o.getOperation().stream().map(op -> new ReleasedOrder.Operation(op.getOperationNumber(), op.getDescription(),
                         blankToNull(op.getWorkCenter()), op.getResourceId(),
@@ -43,7 +42,7 @@ public final class ErpReleaseMapper {
         return new ReleasedOrder(o.getProductionOrderNumber(), o.getItemId(), o.getPlant(),
                 o.getQuantity() == null ? null : o.getQuantity().getValue(),
                 o.getQuantity() == null ? null : o.getQuantity().getUnitOfMeasure(),
-                o.getLot(), blankToNull(o.getSalesOrderNumber()), date(o.getDueDate(), plantZone), instant(o.getReleasedAt()),
+                o.getLot(), blankToNull(o.getSalesOrderNumber()), date(o.getDueDate(), plantZone), o.getReleasedAt(),
                 o.getStatus(),
                 o.getOperation().stream().map(op -> new ReleasedOrder.Operation(op.getOperationNumber(), op.getDescription(),
                         blankToNull(op.getWorkCenter()), op.getResourceId(),
@@ -55,19 +54,15 @@ public final class ErpReleaseMapper {
                         blankToNull(c.getLot()))).toList());
     }
 
-    /** ERP sends the due date as a dateTime; the plant's calendar day of it is the due date. */
-    static LocalDate date(XMLGregorianCalendar value, ZoneId plantZone) {
-        if (value == null) {
-            return null;
+    /**
+     * ERP sends the due date as a dateTime: with a zone (an OffsetDateTime) the due date is the plant's calendar day
+     * of it, without one (a LocalDateTime) the day as written.
+     */
+    static LocalDate date(Temporal value, ZoneId plantZone) {
+        if (value instanceof OffsetDateTime zoned) {
+            return zoned.atZoneSameInstant(plantZone).toLocalDate();
         }
-        if (value.getTimezone() == javax.xml.datatype.DatatypeConstants.FIELD_UNDEFINED) {
-            return LocalDate.of(value.getYear(), value.getMonth(), value.getDay());
-        }
-        return value.toGregorianCalendar().toZonedDateTime().withZoneSameInstant(plantZone).toLocalDate();
-    }
-
-    static Instant instant(XMLGregorianCalendar value) {
-        return value == null ? null : value.toGregorianCalendar().toZonedDateTime().toInstant();
+        return value == null ? null : LocalDate.from(value);
     }
 
     private static String blankToNull(String value) {

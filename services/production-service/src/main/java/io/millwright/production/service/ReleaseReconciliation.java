@@ -2,11 +2,7 @@ package io.millwright.production.service;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.GregorianCalendar;
 import java.util.List;
-
-import javax.xml.datatype.DatatypeConfigurationException;
-import javax.xml.datatype.DatatypeFactory;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -56,7 +52,7 @@ public class ReleaseReconciliation {
         List<ProductionOrder> released;
         try {
             ListReleasedProductionOrdersRequest request = new ListReleasedProductionOrdersRequest();
-            request.setReleasedSince(xml(since));
+            request.setReleasedSince(since);
             config.reconciliation().plant().ifPresent(request::setPlant);
             released = erp.call("ListReleasedProductionOrders", request, ListReleasedProductionOrdersResponse.class).getProductionOrder();
         } catch (RuntimeException e) {
@@ -85,14 +81,5 @@ public class ReleaseReconciliation {
             LOG.infof("Reconciliation found %d released production order(s) that had not reached us", accepted);
         }
         return accepted;
-    }
-
-    private static javax.xml.datatype.XMLGregorianCalendar xml(Instant instant) {
-        try {
-            GregorianCalendar calendar = GregorianCalendar.from(instant.atZone(java.time.ZoneOffset.UTC));
-            return DatatypeFactory.newInstance().newXMLGregorianCalendar(calendar);
-        } catch (DatatypeConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -86,7 +86,7 @@ class MesMappingTest {
         assertThat(erp.getScrap().getValue()).isEqualByComparingTo("2.5");
         assertThat(erp.getScrapReason()).isEqualTo("POROSITY");
         assertThat(erp.getShift()).isEqualTo("1000-2026-11-22-NIGHT");
-        assertThat(erp.getPostedAt().toGregorianCalendar().toInstant()).isEqualTo(c.recordedAt);
+        assertThat(erp.getPostedAt()).isEqualTo(c.recordedAt);
     }
 
     @Test

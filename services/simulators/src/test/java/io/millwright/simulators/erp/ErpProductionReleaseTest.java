@@ -23,7 +23,6 @@ import io.millwright.erp.contract.MovementType;
 import io.millwright.erp.contract.ProductionOrder;
 import io.millwright.kit.testing.PostgresResource;
 import io.millwright.simulators.HttpStub;
-import io.millwright.simulators.erp.mapping.XmlTimes;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -92,7 +91,7 @@ class ErpProductionReleaseTest {
 
         // the released order is also what ListReleasedProductionOrders answers
         ListReleasedProductionOrdersRequest list = new ListReleasedProductionOrdersRequest();
-        list.setReleasedSince(XmlTimes.dateTime(Instant.now().minusSeconds(600)));
+        list.setReleasedSince(Instant.now().minusSeconds(600));
         List<ProductionOrder> released = erp.listReleasedProductionOrders(list).getProductionOrder();
         assertThat(released).extracting(ProductionOrder::getProductionOrderNumber).contains(number);
 

@@ -10,7 +10,6 @@ import io.millwright.erp.contract.PostGoodsMovementRequest;
 import io.millwright.erp.contract.PostProductionConfirmationRequest;
 import io.millwright.erp.contract.Quantity;
 import io.millwright.erp.contract.SalesOrderLine;
-import io.millwright.simulators.erp.mapping.XmlTimes;
 
 /** Request fixtures built from the generated contract classes. */
 final class ErpRequests {
@@ -31,7 +30,7 @@ final class ErpRequests {
         request.setExternalReference(externalReference);
         request.setCustomerId(customerId);
         request.setCurrency("EUR");
-        request.setRequestedDeliveryDate(XmlTimes.date(LocalDate.of(2026, 12, 15)));
+        request.setRequestedDeliveryDate(LocalDate.of(2026, 12, 15));
         SalesOrderLine line = new SalesOrderLine();
         line.setLineNumber(10);
         line.setItemId(itemId);
@@ -52,7 +51,7 @@ final class ErpRequests {
         request.setLot(lot);
         request.setQuantity(quantity(quantity, "EA"));
         request.setReference("PO-700001");
-        request.setPostedAt(XmlTimes.dateTime(Instant.parse("2026-11-22T10:00:00Z")));
+        request.setPostedAt(Instant.parse("2026-11-22T10:00:00Z"));
         return request;
     }
 
@@ -69,7 +68,7 @@ final class ErpRequests {
         request.setLot("L-FG100-0002");
         request.setShift("A");
         request.setFinalConfirmation(false);
-        request.setPostedAt(XmlTimes.dateTime(Instant.parse("2026-11-22T11:00:00Z")));
+        request.setPostedAt(Instant.parse("2026-11-22T11:00:00Z"));
         return request;
     }
 }

@@ -45,7 +45,6 @@ import io.millwright.erp.contract.SparePartDemand;
 import io.millwright.erp.contract.StockBalance;
 import io.millwright.erp.contract.StockStatus;
 import io.millwright.kit.testing.PostgresResource;
-import io.millwright.simulators.erp.mapping.XmlTimes;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -177,7 +176,7 @@ class ErpSoapEndpointTest {
     @Test
     void releasedProductionOrdersCarryRoutingAndComponents() throws Exception {
         ListReleasedProductionOrdersRequest request = new ListReleasedProductionOrdersRequest();
-        request.setReleasedSince(XmlTimes.dateTime(Instant.parse("2020-01-01T00:00:00Z")));
+        request.setReleasedSince(Instant.parse("2020-01-01T00:00:00Z"));
         request.setPlant("1000");
         List<ProductionOrder> orders = erp.listReleasedProductionOrders(request).getProductionOrder();
 
@@ -189,7 +188,7 @@ class ErpSoapEndpointTest {
                     .containsExactlyInAnyOrder("SF-150", "RM-310");
         });
 
-        request.setReleasedSince(XmlTimes.dateTime(Instant.now().plusSeconds(3600)));
+        request.setReleasedSince(Instant.now().plusSeconds(3600));
         assertThat(erp.listReleasedProductionOrders(request).getProductionOrder()).isEmpty();
     }
 
@@ -256,8 +255,8 @@ class ErpSoapEndpointTest {
         downtime.setPostingId("DT-KEY-1");
         downtime.setResourceId("RES-CNC-01");
         downtime.setCostCenter("CC-4100");
-        downtime.setStartedAt(XmlTimes.dateTime(Instant.parse("2026-11-22T08:00:00Z")));
-        downtime.setEndedAt(XmlTimes.dateTime(Instant.parse("2026-11-22T08:45:00Z")));
+        downtime.setStartedAt(Instant.parse("2026-11-22T08:00:00Z"));
+        downtime.setEndedAt(Instant.parse("2026-11-22T08:45:00Z"));
         downtime.setReasonCode("SPINDLE-OVERTEMP");
         downtime.setProductionOrderNumber("PO-700001");
         assertThat(erp.postDowntime(downtime).getDocumentNumber()).isEqualTo("DT-100001");

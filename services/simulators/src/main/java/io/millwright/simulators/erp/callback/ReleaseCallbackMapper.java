@@ -1,13 +1,13 @@
 package io.millwright.simulators.erp.callback;
 
 import java.math.BigDecimal;
+import java.time.ZoneOffset;
 
 import io.millwright.erp.callback.contract.ProductionComponent;
 import io.millwright.erp.callback.contract.ProductionOperation;
 import io.millwright.erp.callback.contract.ProductionOrder;
 import io.millwright.erp.callback.contract.Quantity;
 import io.millwright.erp.callback.contract.ReleaseProductionOrderRequest;
-import io.millwright.simulators.erp.mapping.XmlTimes;
 import io.millwright.simulators.erp.persistence.ProductionComponentEntity;
 import io.millwright.simulators.erp.persistence.ProductionOperationEntity;
 import io.millwright.simulators.erp.persistence.ProductionOrderEntity;
@@ -26,8 +26,8 @@ public final class ReleaseCallbackMapper {
         order.setQuantity(quantity(entity.quantity, entity.unitOfMeasure));
         order.setLot(entity.lot);
         order.setSalesOrderNumber(entity.salesOrderNumber);
-        order.setDueDate(XmlTimes.dateTime(entity.dueDate));
-        order.setReleasedAt(XmlTimes.dateTime(entity.releasedAt));
+        order.setDueDate(entity.dueDate.atOffset(ZoneOffset.UTC));
+        order.setReleasedAt(entity.releasedAt);
         order.setStatus(entity.status);
         for (ProductionOperationEntity op : entity.operations) {
             ProductionOperation operation = new ProductionOperation();

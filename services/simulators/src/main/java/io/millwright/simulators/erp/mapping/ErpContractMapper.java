@@ -1,6 +1,7 @@
 package io.millwright.simulators.erp.mapping;
 
 import java.math.BigDecimal;
+import java.time.ZoneOffset;
 
 import io.millwright.erp.contract.Customer;
 import io.millwright.erp.contract.Item;
@@ -73,7 +74,7 @@ public final class ErpContractMapper {
         order.setExternalReference(entity.externalReference);
         order.setCustomerId(entity.customerId);
         order.setCurrency(entity.currency);
-        order.setRequestedDeliveryDate(XmlTimes.date(entity.requestedDeliveryDate));
+        order.setRequestedDeliveryDate(entity.requestedDeliveryDate);
         order.setStatus(entity.status);
         for (SalesOrderLineEntity line : entity.lines) {
             SalesOrderLine contractLine = new SalesOrderLine();
@@ -94,8 +95,8 @@ public final class ErpContractMapper {
         order.setQuantity(quantity(entity.quantity, entity.unitOfMeasure));
         order.setLot(entity.lot);
         order.setSalesOrderNumber(entity.salesOrderNumber);
-        order.setDueDate(XmlTimes.dateTime(entity.dueDate));
-        order.setReleasedAt(XmlTimes.dateTime(entity.releasedAt));
+        order.setDueDate(entity.dueDate.atOffset(ZoneOffset.UTC));
+        order.setReleasedAt(entity.releasedAt);
         order.setStatus(entity.status);
         for (ProductionOperationEntity op : entity.operations) {
             ProductionOperation operation = new ProductionOperation();

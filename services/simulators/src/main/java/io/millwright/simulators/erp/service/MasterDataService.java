@@ -5,7 +5,6 @@ import io.millwright.erp.contract.ListCustomersResponse;
 import io.millwright.erp.contract.ListItemsRequest;
 import io.millwright.erp.contract.ListItemsResponse;
 import io.millwright.simulators.erp.mapping.ErpContractMapper;
-import io.millwright.simulators.erp.mapping.XmlTimes;
 import io.millwright.simulators.erp.persistence.CustomerEntity;
 import io.millwright.simulators.erp.persistence.ItemEntity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +16,7 @@ public class MasterDataService {
     @Transactional
     public ListCustomersResponse listCustomers(ListCustomersRequest request) {
         ListCustomersResponse response = new ListCustomersResponse();
-        CustomerEntity.changedSince(XmlTimes.toInstant(request == null ? null : request.getChangedSince()))
+        CustomerEntity.changedSince(request == null ? null : request.getChangedSince())
                 .forEach(customer -> response.getCustomer().add(ErpContractMapper.customer(customer)));
         return response;
     }
@@ -25,7 +24,7 @@ public class MasterDataService {
     @Transactional
     public ListItemsResponse listItems(ListItemsRequest request) {
         ListItemsResponse response = new ListItemsResponse();
-        ItemEntity.changedSince(XmlTimes.toInstant(request == null ? null : request.getChangedSince()))
+        ItemEntity.changedSince(request == null ? null : request.getChangedSince())
                 .forEach(item -> response.getItem().add(ErpContractMapper.item(item)));
         return response;
     }

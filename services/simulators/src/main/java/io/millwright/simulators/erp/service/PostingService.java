@@ -14,7 +14,6 @@ import io.millwright.erp.contract.PostProductionConfirmationResponse;
 import io.millwright.erp.contract.SparePartDemand;
 import io.millwright.simulators.erp.fault.ErpRejectedException;
 import io.millwright.simulators.erp.fault.FaultCodes;
-import io.millwright.simulators.erp.mapping.XmlTimes;
 import io.millwright.simulators.erp.persistence.ItemEntity;
 import io.millwright.simulators.erp.persistence.ProductionOrderEntity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,8 +74,8 @@ public class PostingService {
             RequestChecks.text(request.getResourceId(), "resourceId");
             RequestChecks.text(request.getCostCenter(), "costCenter");
             RequestChecks.text(request.getReasonCode(), "reasonCode");
-            Instant startedAt = XmlTimes.toInstant(RequestChecks.present(request.getStartedAt(), "startedAt"));
-            Instant endedAt = XmlTimes.toInstant(request.getEndedAt());
+            Instant startedAt = RequestChecks.present(request.getStartedAt(), "startedAt");
+            Instant endedAt = request.getEndedAt();
             if (endedAt != null && endedAt.isBefore(startedAt)) {
                 throw new ErpRejectedException(FaultCodes.PERIOD_INVALID, "endedAt is before startedAt");
             }

@@ -5,7 +5,6 @@ import io.millwright.erp.contract.ListReleasedProductionOrdersResponse;
 import io.millwright.simulators.erp.fault.ErpRejectedException;
 import io.millwright.simulators.erp.fault.FaultCodes;
 import io.millwright.simulators.erp.mapping.ErpContractMapper;
-import io.millwright.simulators.erp.mapping.XmlTimes;
 import io.millwright.simulators.erp.persistence.ProductionOrderEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -17,7 +16,7 @@ public class ProductionOrderService {
     public ListReleasedProductionOrdersResponse listReleased(ListReleasedProductionOrdersRequest request) {
         RequestChecks.present(request.getReleasedSince(), "releasedSince");
         ListReleasedProductionOrdersResponse response = new ListReleasedProductionOrdersResponse();
-        ProductionOrderEntity.releasedSince(XmlTimes.toInstant(request.getReleasedSince()), request.getPlant())
+        ProductionOrderEntity.releasedSince(request.getReleasedSince(), request.getPlant())
                 .forEach(order -> response.getProductionOrder().add(ErpContractMapper.productionOrder(order)));
         return response;
     }

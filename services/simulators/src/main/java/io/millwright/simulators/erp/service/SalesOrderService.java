@@ -13,7 +13,6 @@ import io.millwright.erp.contract.SalesOrderLine;
 import io.millwright.simulators.erp.fault.ErpRejectedException;
 import io.millwright.simulators.erp.fault.FaultCodes;
 import io.millwright.simulators.erp.mapping.ErpContractMapper;
-import io.millwright.simulators.erp.mapping.XmlTimes;
 import io.millwright.simulators.erp.persistence.CustomerEntity;
 import io.millwright.simulators.erp.persistence.ItemEntity;
 import io.millwright.simulators.erp.persistence.SalesOrderEntity;
@@ -63,7 +62,7 @@ public class SalesOrderService {
         order.externalReference = externalReference;
         order.customerId = customer.customerId;
         order.currency = request.getCurrency() == null ? customer.currency : request.getCurrency();
-        order.requestedDeliveryDate = XmlTimes.toLocalDate(request.getRequestedDeliveryDate());
+        order.requestedDeliveryDate = request.getRequestedDeliveryDate();
         order.status = STATUS_OPEN;
         order.createdAt = Instant.now();
         List<SalesOrderLine> lines = request.getLine();
