@@ -3,18 +3,13 @@ package io.millwright.bench;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.GregorianCalendar;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
-
-import javax.xml.datatype.DatatypeConfigurationException;
-import javax.xml.datatype.DatatypeFactory;
 
 import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.frontend.ClientProxy;
@@ -34,16 +29,6 @@ import io.millwright.erp.contract.SalesOrderLine;
  * this, at the same concurrency, in the same run.
  */
 final class RawErp {
-
-    private static final DatatypeFactory XML_TIMES;
-
-    static {
-        try {
-            XML_TIMES = DatatypeFactory.newInstance();
-        } catch (DatatypeConfigurationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     private final String soapUrl;
     private final String runId;
@@ -66,7 +51,7 @@ final class RawErp {
     }
 
     private interface Call {
-        Supplier<Object> on(ErpPortType erp);
+        Callable<Object> on(ErpPortType erp);
     }
 
     private double loop(String what, int concurrency, Duration duration, Progress progress, Call call) throws Exception {
@@ -80,13 +65,13 @@ final class RawErp {
             List<Future<?>> running = new ArrayList<>();
             for (int i = 0; i < concurrency; i++) {
                 ErpPortType erp = client();
-                Supplier<Object> request = call.on(erp);
+                Callable<Object> request = call.on(erp);
                 running.add(callers.submit(() -> {
                     while (System.nanoTime() < end) {
                         try {
-                            request.get();
+                            request.call();
                             done.incrementAndGet();
-                        } catch (RuntimeException e) {
+                        } catch (Exception e) {
                             failed.incrementAndGet();
                         }
                     }
@@ -141,7 +126,7 @@ final class RawErp {
         request.setYield(quantity(BigDecimal.ONE));
         request.setScrap(quantity(BigDecimal.ZERO));
         request.setFinalConfirmation(false);
-        request.setPostedAt(XML_TIMES.newXMLGregorianCalendar(GregorianCalendar.from(Instant.now().atZone(ZoneOffset.UTC))));
+        request.setPostedAt(Instant.now());
         return request;
     }
 
