@@ -1,6 +1,5 @@
 package io.millwright.edge.forward;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -310,32 +309,23 @@ public class KafkaForwarder {
             discardProducer();
         }
 
-        /** One record per entry; a multi-entry message that cannot be read as a whole is unforwardable as a whole. */
+        /** One record per entry; a message that cannot be read as a whole is unforwardable as a whole. */
         private List<ProducerRecord<String, byte[]>> records(Message message) throws JMSException {
-            String plant = message.getStringProperty(JournalWriter.PLANT);
-            String source = message.getStringProperty(JournalWriter.SOURCE);
             String format = message.getStringProperty(JournalWriter.FORMAT);
-            if (format == null) {
-                // one entry per message, as the first versions wrote them
-                String body = message instanceof TextMessage text ? text.getText() : null;
-                return List.of(CloudEventMapper.toRecord(message.getStringProperty(JournalWriter.TYPE), body, plant, source,
-                        longProperty(message, JournalWriter.SEQUENCE), longProperty(message, JournalWriter.OCCURRED_AT)));
+            if (!JournalLines.FORMAT.equals(format) || !(message instanceof BytesMessage bytes)) {
+                throw new UnforwardableEntryException(format == null ? "journal message without a format (" + JournalWriter.FORMAT + ")"
+                        : "journal message in unknown format " + format);
             }
-            byte[] body;
-            if (JournalLines.FORMAT.equals(format) && message instanceof BytesMessage bytes) {
-                body = new byte[(int) bytes.getBodyLength()];
-                bytes.readBytes(body);
-            } else if (JournalLines.FORMAT_V1.equals(format) && message instanceof TextMessage text && text.getText() != null) {
-                body = text.getText().getBytes(StandardCharsets.UTF_8);
-            } else {
-                throw new UnforwardableEntryException("journal message in unknown format " + format);
-            }
+            byte[] body = new byte[(int) bytes.getBodyLength()];
+            bytes.readBytes(body);
             List<JournalLines.Line> lines;
             try {
                 lines = JournalLines.parse(body);
             } catch (IllegalArgumentException e) {
                 throw new UnforwardableEntryException(e.getMessage());
             }
+            String plant = message.getStringProperty(JournalWriter.PLANT);
+            String source = message.getStringProperty(JournalWriter.SOURCE);
             List<ProducerRecord<String, byte[]>> records = new ArrayList<>(lines.size());
             for (JournalLines.Line line : lines) {
                 records.add(CloudEventMapper.toRecord(line.type(), line.json(), plant, source, line.sequence(), line.occurredAtMillis()));
@@ -357,10 +347,6 @@ public class KafkaForwarder {
                     }
                 }
             }
-        }
-
-        private static Long longProperty(Message message, String name) throws JMSException {
-            return message.propertyExists(name) ? message.getLongProperty(name) : null;
         }
 
         private void deadLetter(Message message, String reason) throws JMSException {

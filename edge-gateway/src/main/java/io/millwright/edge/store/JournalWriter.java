@@ -28,7 +28,6 @@ import jakarta.jms.Session;
 import org.jboss.logging.Logger;
 
 import io.millwright.edge.config.TagClass;
-import io.millwright.edge.forward.CloudEventMapper;
 import io.millwright.edge.processing.JournalEntry;
 import io.millwright.edge.status.EdgeMetrics;
 import io.millwright.model.common.ModelJson;
@@ -45,14 +44,12 @@ import io.millwright.model.edge.SourceSequenced;
 public class JournalWriter {
 
     /** Message properties the forwarder reads. */
-    public static final String TYPE = "mw_type";
     public static final String SOURCE = "mw_source";
     public static final String SEQUENCE = "mw_sequence";
     public static final String TAG_CLASS = "mw_class";
     public static final String CONNECTION = "mw_connection";
     public static final String PLANT = "mw_plant";
-    public static final String OCCURRED_AT = "mw_occurred_at";
-    /** Present on messages holding several entries as {@link JournalLines}; {@link #SEQUENCE} is then the first. */
+    /** The body's format, {@link JournalLines#FORMAT}; {@link #SEQUENCE} is the first entry's number. */
     public static final String FORMAT = "mw_format";
     public static final String COUNT = "mw_count";
     private static final String LAST_VALUE_KEY = "_AMQ_LVQ_NAME";
@@ -155,7 +152,7 @@ public class JournalWriter {
             }
             SourceSequenced payload = entry.payload().apply(sequence);
             plantId = payload.plantId();
-            JournalLines.append(body, entry.type(), sequence, CloudEventMapper.occurredAt(payload).toEpochMilli(), json(payload));
+            JournalLines.append(body, entry.type(), sequence, JournalEntry.occurredAt(payload).toEpochMilli(), json(payload));
             written.add(payload);
         }
         BytesMessage message = session.createBytesMessage();
