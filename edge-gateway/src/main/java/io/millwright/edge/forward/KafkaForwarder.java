@@ -35,7 +35,7 @@ import org.jboss.logging.Logger;
 
 import io.millwright.edge.config.EdgeConfig;
 import io.millwright.edge.config.PlantConfig;
-import io.millwright.edge.status.EdgeMetrics;
+import io.millwright.edge.metrics.EdgeMetricsSink;
 import io.millwright.edge.store.DeadLetterQueue;
 import io.millwright.edge.store.EmbeddedJournal;
 import io.millwright.edge.store.JournalLines;
@@ -65,12 +65,12 @@ public class KafkaForwarder {
     private final EdgeConfig config;
     private final EmbeddedJournal journal;
     private final ConnectionFactory connectionFactory;
-    private final EdgeMetrics metrics;
+    private final EdgeMetricsSink metrics;
     private final String plantId;
     private final List<Lane> lanes = new ArrayList<>();
     private volatile LinkState link = new LinkState(false, null, null, "not connected yet");
 
-    KafkaForwarder(EdgeConfig config, EmbeddedJournal journal, ConnectionFactory connectionFactory, EdgeMetrics metrics, PlantConfig plant) {
+    KafkaForwarder(EdgeConfig config, EmbeddedJournal journal, ConnectionFactory connectionFactory, EdgeMetricsSink metrics, PlantConfig plant) {
         this.config = config;
         this.journal = journal;
         this.connectionFactory = connectionFactory;
@@ -114,6 +114,7 @@ public class KafkaForwarder {
         }
         // "not connected yet" is no error once connected; a real last error stays on record
         link = new LinkState(true, Instant.now(), current.lastFailure(), current.lastFailure() == null ? null : current.lastError());
+        metrics.cloudLinkUp(true);
     }
 
     private void failed(String lane, Exception e) {
@@ -123,6 +124,7 @@ public class KafkaForwarder {
             LOG.warnf("Cloud link down (%s lane): %s; entries stay in the journal and are retried", lane, error);
         }
         link = new LinkState(false, current.lastSuccess(), Instant.now(), error);
+        metrics.cloudLinkUp(false);
     }
 
     private static String rootMessage(Throwable e) {
@@ -292,7 +294,7 @@ public class KafkaForwarder {
                 settleThenDiscardProducer(acks);
                 throw e;
             }
-            perConnection.forEach(metrics::recordForwarded);
+            perConnection.forEach(metrics::forwarded);
             pendingRemoval = removed;
         }
 
@@ -373,7 +375,7 @@ public class KafkaForwarder {
             copy.setStringProperty(DeadLetterQueue.REASON, reason);
             copy.setStringProperty(DeadLetterQueue.ORIGIN_QUEUE, queue);
             deadLetters.send(copy, DeliveryMode.PERSISTENT, Message.DEFAULT_PRIORITY, Message.DEFAULT_TIME_TO_LIVE);
-            metrics.recordDeadLettered(entries(message));
+            metrics.deadLettered(entries(message));
         }
 
         private void pace(long records) throws InterruptedException {

@@ -29,7 +29,7 @@ import org.jboss.logging.Logger;
 
 import io.millwright.edge.config.TagClass;
 import io.millwright.edge.processing.JournalEntry;
-import io.millwright.edge.status.EdgeMetrics;
+import io.millwright.edge.metrics.EdgeMetricsSink;
 import io.millwright.model.common.ModelJson;
 import io.millwright.model.edge.SourceSequenced;
 
@@ -63,7 +63,7 @@ public class JournalWriter {
 
     private final EmbeddedJournal journal;
     private final ConnectionFactory connectionFactory;
-    private final EdgeMetrics metrics;
+    private final EdgeMetricsSink metrics;
     private final StoreBudget budget;
     private final Map<String, Long> lastSequence = new HashMap<>();
 
@@ -74,7 +74,7 @@ public class JournalWriter {
     private Queue events;
     private Queue sequences;
 
-    JournalWriter(EmbeddedJournal journal, ConnectionFactory connectionFactory, EdgeMetrics metrics, StoreBudget budget) {
+    JournalWriter(EmbeddedJournal journal, ConnectionFactory connectionFactory, EdgeMetricsSink metrics, StoreBudget budget) {
         this.journal = journal;
         this.connectionFactory = connectionFactory;
         this.metrics = metrics;
@@ -90,10 +90,7 @@ public class JournalWriter {
         List<SourceSequenced> written;
         try {
             open();
-            long dropped = budget.makeRoom();
-            if (dropped > 0) {
-                metrics.recordDropped(TagClass.TELEMETRY, dropped);
-            }
+            budget.makeRoom();
             Map<String, Long> touched = new LinkedHashMap<>();
             written = new ArrayList<>(entries.size());
             for (List<JournalEntry> part : messages(entries)) {
@@ -174,7 +171,7 @@ public class JournalWriter {
         for (JournalEntry entry : entries) {
             perConnection.merge(entry.connectionId(), 1, Integer::sum);
         }
-        perConnection.forEach(metrics::recordAcquired);
+        perConnection.forEach(metrics::acquired);
     }
 
     /** The last sequence number assigned to {@code source} (0 if none yet). */
