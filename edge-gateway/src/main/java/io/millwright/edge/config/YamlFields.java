@@ -76,15 +76,8 @@ final class YamlFields {
     }
 
     String text(String key, boolean required) {
-        NodeTuple tuple = byKey.get(key);
-        if (tuple == null) {
-            if (required) {
-                problems.add(mapping, path(key), "required field is missing");
-            }
-            return null;
-        }
-        if (!(tuple.getValueNode() instanceof ScalarNode scalar)) {
-            problems.add(tuple.getValueNode(), path(key), "must be a single value");
+        ScalarNode scalar = value(key, required, ScalarNode.class, "must be a single value");
+        if (scalar == null) {
             return null;
         }
         String value = scalar.getValue();
@@ -98,6 +91,15 @@ final class YamlFields {
     }
 
     SequenceNode sequence(String key, boolean required) {
+        return value(key, required, SequenceNode.class, "must be a list");
+    }
+
+    MappingNode mapping(String key) {
+        return value(key, false, MappingNode.class, "must be a mapping");
+    }
+
+    /** The field's value node of the expected kind; null when absent (a problem if required) or of another kind. */
+    private <N extends Node> N value(String key, boolean required, Class<N> kind, String otherKind) {
         NodeTuple tuple = byKey.get(key);
         if (tuple == null) {
             if (required) {
@@ -105,23 +107,11 @@ final class YamlFields {
             }
             return null;
         }
-        if (!(tuple.getValueNode() instanceof SequenceNode sequence)) {
-            problems.add(tuple.getValueNode(), path(key), "must be a list");
+        if (!kind.isInstance(tuple.getValueNode())) {
+            problems.add(tuple.getValueNode(), path(key), otherKind);
             return null;
         }
-        return sequence;
-    }
-
-    MappingNode mapping(String key) {
-        NodeTuple tuple = byKey.get(key);
-        if (tuple == null) {
-            return null;
-        }
-        if (!(tuple.getValueNode() instanceof MappingNode nested)) {
-            problems.add(tuple.getValueNode(), path(key), "must be a mapping");
-            return null;
-        }
-        return nested;
+        return kind.cast(tuple.getValueNode());
     }
 
     /** A required id ({@link #ID}): plant, connection, tag or asset. */
