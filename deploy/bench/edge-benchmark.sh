@@ -26,7 +26,7 @@ done
 (( ${3:-20} >= 10 )) || { echo "the scan interval must be at least 10 ms, was ${3}; $usage" >&2; exit 2; }
 command -v java >/dev/null || fail "no java on the PATH"
 
-# Runs "$@" with its output in $work/<log>, a line every 10 s while it runs; on failure shows the log's end.
+# Runs "$@" with its output in $work/<log>, a line every 5 s while it runs; on failure shows the log's end.
 step_pid=""
 trap '[[ -n "$step_pid" ]] && kill "$step_pid" 2>/dev/null; true' EXIT
 step() {
@@ -35,11 +35,13 @@ step() {
   say "$what (log: $log)"
   "$@" >"$log" 2>&1 &
   step_pid=$!
-  local seconds=0
+  local started=$SECONDS next=5
   while kill -0 "$step_pid" 2>/dev/null; do
     sleep 1
-    seconds=$((seconds + 1))
-    if (( seconds % 10 == 0 )); then say "  ... $what: ${seconds} s"; fi
+    if (( SECONDS - started >= next )); then
+      say "  ... $what: $((SECONDS - started)) s"
+      next=$((next + 5))
+    fi
   done
   if ! wait "$step_pid"; then
     step_pid=""

@@ -148,6 +148,7 @@ public final class EdgeBenchmark {
         double backlogAtRestart = gateway.metrics().get(BACKLOG);
         Progress.line("starting Kafka again with %,.0f entries waiting", backlogAtRestart);
         kafka.start();
+        Progress.line("Kafka is up again: the drain, at most %d s", DRAIN_SECONDS);
         Map<String, Double> drainStart = gateway.metrics();
         long d0 = System.nanoTime();
         double backlog = drain(acquiredRate * 0.5);
