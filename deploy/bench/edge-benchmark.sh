@@ -2,17 +2,74 @@
 # Edge gateway benchmark (not a test): packaged gateway + real Kafka broker on this machine, simulated high-rate
 # source, synced journal. Prints journal and forward rates, drain after a Kafka outage, latency and peak RSS.
 # Usage: deploy/bench/edge-benchmark.sh [connections] [tags per connection] [scan ms] [steady s] [outage s]
-# Defaults: 2 500 20 60 60 (50,000 samples/s offered). Takes about 4 minutes plus the build.
+# Defaults: 2 500 20 60 60 (50,000 samples/s offered). Takes about 4-5 minutes plus the build.
+#
+# Works from a fresh clone: it builds what it runs (the gateway, its test classes, the Kafka launcher, the kit's
+# test jar) in one reactor build, with nothing installed to ~/.m2. BENCH_NO_BUILD=1 runs what is in target/ as it
+# is; BENCH_JAVA_OPTS replaces the gateway's JVM options (default: JAVA_OPTS of deploy/edge/edge.env.example).
+# A line at least every 10 s while it runs; any failure stops it with the reason and a nonzero exit.
 set -euo pipefail
+
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
-if [[ ! -f edge-gateway/target/quarkus-app/quarkus-run.jar || ! -f deploy/kafka-broker/target/kafka-broker.jar \
-      || ! -d edge-gateway/target/test-classes/io/millwright/edge/bench ]]; then
-  ./mvnw -q -pl edge-gateway -am install -DskipTests
-  ./mvnw -q -pl edge-gateway test-compile
+work="$root/target/bench"
+mkdir -p "$work"
+
+say() { echo "[bench $(date +%H:%M:%S)] $*"; }
+fail() { echo "[bench $(date +%H:%M:%S)] FAILED: $*" >&2; exit 1; }
+
+usage="usage: $0 [connections] [tags per connection] [scan ms, at least 10] [steady s] [outage s] (defaults 2 500 20 60 60)"
+(( $# <= 5 )) || { echo "at most 5 arguments, got $#; $usage" >&2; exit 2; }
+for arg in "$@"; do
+  [[ "$arg" =~ ^[1-9][0-9]{0,8}$ ]] || { echo "'$arg' is not a whole number of at least 1; $usage" >&2; exit 2; }
+done
+(( ${3:-20} >= 10 )) || { echo "the scan interval must be at least 10 ms, was ${3}; $usage" >&2; exit 2; }
+command -v java >/dev/null || fail "no java on the PATH"
+
+# Runs "$@" with its output in $work/<log>, a line every 5 s while it runs; on failure shows the log's end.
+step_pid=""
+trap '[[ -n "$step_pid" ]] && kill "$step_pid" 2>/dev/null; true' EXIT
+step() {
+  local what="$1" log="$work/$2"
+  shift 2
+  say "$what (log: $log)"
+  "$@" >"$log" 2>&1 &
+  step_pid=$!
+  local started=$SECONDS next=5
+  while kill -0 "$step_pid" 2>/dev/null; do
+    sleep 1
+    if (( SECONDS - started >= next )); then
+      say "  ... $what: $((SECONDS - started)) s"
+      next=$((next + 5))
+    fi
+  done
+  if ! wait "$step_pid"; then
+    step_pid=""
+    echo "---- the end of $log ----" >&2
+    tail -n 60 "$log" >&2
+    fail "$what (see $log)"
+  fi
+  step_pid=""
+}
+
+classpath="edge-gateway/target/bench.classpath"
+if [[ "${BENCH_NO_BUILD:-}" != 1 ]]; then
+  # One reactor build: the siblings resolve from their target/ folders, nothing is taken from or put into ~/.m2.
+  rm -f "$classpath"
+  step "building the gateway, the benchmark and the Kafka launcher" build.log \
+    ./mvnw -B -pl edge-gateway -am package dependency:build-classpath -DskipTests \
+      -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 fi
-cp_file="edge-gateway/target/bench.classpath"
-./mvnw -q -pl edge-gateway dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="target/bench.classpath" >/dev/null
-exec java -Xmx512m -Dmillwright.root="$root" ${BENCH_JAVA_OPTS:+-Dbench.java-opts="$BENCH_JAVA_OPTS"} \
-  -cp "edge-gateway/target/test-classes:edge-gateway/target/classes:$(cat "$cp_file")" \
-  io.millwright.edge.bench.EdgeBenchmark "$@"
+for needed in edge-gateway/target/quarkus-app/quarkus-run.jar deploy/kafka-broker/target/kafka-broker.jar \
+    edge-gateway/target/test-classes/io/millwright/edge/bench/EdgeBenchmark.class "$classpath"; do
+  [[ -s "$needed" ]] || fail "$needed is missing: run without BENCH_NO_BUILD to build it"
+done
+
+say "running the benchmark"
+java -Xmx512m -Dmillwright.root="$root" ${BENCH_JAVA_OPTS:+-Dbench.java-opts="$BENCH_JAVA_OPTS"} \
+  -cp "edge-gateway/target/test-classes:edge-gateway/target/classes:$(cat "$classpath")" \
+  io.millwright.edge.bench.EdgeBenchmark "$@" || {
+  status=$?
+  echo "[bench $(date +%H:%M:%S)] FAILED: the benchmark ended with exit code $status (logs in $work)" >&2
+  exit "$status"
+}

@@ -14,19 +14,13 @@ import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
 import jakarta.inject.Inject;
-import jakarta.jms.Connection;
-import jakarta.jms.ConnectionFactory;
-import jakarta.jms.Session;
-import jakarta.jms.TextMessage;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import io.millwright.edge.processing.JournalEntry;
 import io.millwright.edge.store.EmbeddedJournal;
-import io.millwright.edge.store.JournalLines;
 import io.millwright.edge.store.JournalWriter;
-import io.millwright.model.common.ModelJson;
 import io.millwright.model.common.Quantity;
 import io.millwright.kit.testing.KafkaTestClient;
 import io.millwright.model.edge.SampleQuality;
@@ -52,9 +46,6 @@ class SimulatedAcquisitionTest {
 
     @Inject
     EmbeddedJournal journal;
-
-    @Inject
-    ConnectionFactory connectionFactory;
 
     @Inject
     JournalWriter writer;
@@ -127,37 +118,6 @@ class SimulatedAcquisitionTest {
         assertThat(KafkaTestClient.header(first, "ce_sequence")).isEqualTo("1");
         assertThat(KafkaTestClient.header(first, "ce_id")).isEqualTo(SOURCE + "/1");
         assertThat(records).allSatisfy(r -> assertThat(r.value()).isNotEmpty());
-    }
-
-    @Test
-    void entriesJournaledAsTextByTheEarlierVersionAreStillForwarded() throws Exception {
-        String legacy = "plant-sim/legacy";
-        Instant at = Instant.parse("2026-11-20T06:00:00Z");
-        StringBuilder body = new StringBuilder();
-        for (int sequence = 1; sequence <= 2; sequence++) {
-            TelemetrySample sample = new TelemetrySample("plant-sim", legacy, sequence, "bench-1", "legacy.speed",
-                    Quantity.of(sequence + ".5", "RPM"), null, SampleQuality.GOOD, null, at.plusSeconds(sequence));
-            body.append(EventType.EDGE_TELEMETRY_SAMPLED.name()).append('\t').append(sequence).append('\t')
-                    .append(at.plusSeconds(sequence).toEpochMilli()).append('\t')
-                    .append(ModelJson.mapper().writeValueAsString(sample)).append('\n');
-        }
-        try (Connection connection = connectionFactory.createConnection()) {
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            TextMessage message = session.createTextMessage(body.toString());
-            message.setStringProperty(JournalWriter.FORMAT, JournalLines.FORMAT_V1);
-            message.setStringProperty(JournalWriter.SOURCE, legacy);
-            message.setStringProperty(JournalWriter.CONNECTION, "legacy");
-            message.setStringProperty(JournalWriter.PLANT, "plant-sim");
-            message.setLongProperty(JournalWriter.SEQUENCE, 1);
-            message.setIntProperty(JournalWriter.COUNT, 2);
-            message.setStringProperty(JournalWriter.TAG_CLASS, "TELEMETRY");
-            session.createProducer(session.createQueue(EmbeddedJournal.OUTBOUND)).send(message);
-        }
-
-        List<TelemetrySample> samples = EdgeRecords.samples(EdgeRecords.awaitTelemetry(legacy, 2, Duration.ofSeconds(60)));
-        assertThat(samples).extracting(TelemetrySample::sequenceNumber).containsExactly(1L, 2L);
-        assertThat(samples).extracting(s -> s.value().value().toPlainString()).containsExactly("1.5", "2.5");
-        assertThat(samples.get(1).sampledAt()).isEqualTo(at.plusSeconds(2));
     }
 
     @Test

@@ -16,11 +16,13 @@ import org.jboss.logging.Logger;
 
 import io.millwright.edge.config.ConnectionConfig;
 import io.millwright.edge.config.PlantConfig;
+import io.millwright.edge.metrics.EdgeMetricsSink;
 
 /**
  * Per-connection health and reconnect pacing. After a failed read the next attempt waits the connection's
  * {@code reconnect.initial}, doubling per further failure up to {@code reconnect.max}; one good read resets it.
  * Scan ticks that fall inside the wait are skipped, so a dead PLC is probed at the backoff rate, not the scan rate.
+ * Each read's outcome is reported to the metrics.
  */
 @Unremovable
 @ApplicationScoped
@@ -30,14 +32,16 @@ public class ConnectionSupervisor {
 
     private final Map<String, State> states = new ConcurrentHashMap<>();
     private final Map<String, ConnectionConfig> connections = new ConcurrentHashMap<>();
+    private final EdgeMetricsSink metrics;
     private final Clock clock;
 
     @Inject
-    ConnectionSupervisor(PlantConfig plant) {
-        this(plant, Clock.systemUTC());
+    ConnectionSupervisor(PlantConfig plant, EdgeMetricsSink metrics) {
+        this(plant, metrics, Clock.systemUTC());
     }
 
-    ConnectionSupervisor(PlantConfig plant, Clock clock) {
+    ConnectionSupervisor(PlantConfig plant, EdgeMetricsSink metrics, Clock clock) {
+        this.metrics = metrics;
         this.clock = clock;
         for (ConnectionConfig connection : plant.connections()) {
             connections.put(connection.id(), connection);
@@ -63,6 +67,7 @@ public class ConnectionSupervisor {
             state.lastSuccess = clock.instant();
             state.nextAttempt = Instant.MIN;
         }
+        metrics.plcConnectionUp(connectionId, true);
     }
 
     public void recordFailure(String connectionId, String reason) {
@@ -79,6 +84,7 @@ public class ConnectionSupervisor {
             state.status = ConnectionStatus.DOWN;
             state.lastError = reason;
         }
+        metrics.plcConnectionUp(connectionId, false);
     }
 
     public Map<String, ConnectionHealth> health() {

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
+import io.millwright.edge.forward.CloudLinkState;
 import io.millwright.edge.forward.KafkaForwarder;
 import io.millwright.edge.store.EmbeddedJournal;
 import io.smallrye.health.api.HealthGroup;
@@ -28,7 +29,7 @@ public class CloudLinkHealthCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        KafkaForwarder.LinkState link = forwarder.link();
+        CloudLinkState link = forwarder.link();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("cloud-link").status(link.up())
                 .withData("backlog", journal.backlog());
         if (link.lastSuccess() != null) {

@@ -1,8 +1,13 @@
 package io.millwright.edge.processing;
 
+import java.time.Instant;
 import java.util.function.LongFunction;
 
+import io.millwright.model.edge.MachineAlert;
+import io.millwright.model.edge.MachineStateChange;
 import io.millwright.model.edge.SourceSequenced;
+import io.millwright.model.edge.TelemetryAggregate;
+import io.millwright.model.edge.TelemetrySample;
 import io.millwright.model.event.EventType;
 
 /**
@@ -19,5 +24,22 @@ public record JournalEntry(EventType type, String sourceId, String connectionId,
     /** Machine events travel in their own lane, ahead of any telemetry backlog. */
     public boolean isMachineEvent() {
         return type == EventType.EDGE_MACHINE_STATE_CHANGED || type == EventType.EDGE_MACHINE_ALERT_RAISED;
+    }
+
+    /** When the entry's payload says it happened: sampled, changed, raised, or the window's end. */
+    public static Instant occurredAt(SourceSequenced data) {
+        if (data instanceof TelemetrySample sample) {
+            return sample.sampledAt();
+        }
+        if (data instanceof MachineStateChange change) {
+            return change.changedAt();
+        }
+        if (data instanceof MachineAlert alert) {
+            return alert.raisedAt();
+        }
+        if (data instanceof TelemetryAggregate aggregate) {
+            return aggregate.windowEnd();
+        }
+        return Instant.now();
     }
 }

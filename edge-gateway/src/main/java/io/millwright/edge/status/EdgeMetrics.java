@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToLongFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -11,25 +12,19 @@ import jakarta.enterprise.event.Observes;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.millwright.edge.acquisition.ConnectionSupervisor;
-import io.millwright.edge.acquisition.ConnectionSupervisor.ConnectionHealth;
-import io.millwright.edge.acquisition.ConnectionSupervisor.ConnectionStatus;
 import io.millwright.edge.config.ConnectionConfig;
 import io.millwright.edge.config.PlantConfig;
 import io.millwright.edge.config.TagClass;
-import io.millwright.edge.forward.KafkaForwarder;
-import io.millwright.edge.store.DeadLetterQueue;
-import io.millwright.edge.store.EmbeddedJournal;
-import io.millwright.edge.store.StoreBudget;
-import io.millwright.edge.store.JournalWriter;
+import io.millwright.edge.metrics.EdgeMetricsSink;
+import io.millwright.edge.metrics.JournalLevels;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * The gateway's Prometheus metrics (E7), all tagged with the plant. Gauges read what the journal and the
- * connection supervisor already track (the same numbers as {@code /q/health}); the counters are counted where the
- * work happens: {@link JournalWriter#append} (acquired, after the commit) and the forward route (forwarded, after
- * Kafka acknowledged the record).
+ * The gateway's Prometheus metrics (E7), all tagged with the plant: the {@link EdgeMetricsSink} the components
+ * report to. Counters count what was reported where the work happens (acquired after the journal commit, forwarded
+ * after Kafka acknowledged the record); state gauges show the last state reported; the journal's levels are read
+ * through the {@link JournalLevels} the journal handed over (the same numbers as {@code /q/health}).
  *
  * <ul>
  * <li>{@value #BACKLOG}: journal entries not yet acknowledged by Kafka (NaN while the journal is not running)</li>
@@ -45,7 +40,7 @@ import io.quarkus.runtime.StartupEvent;
  */
 @Unremovable
 @ApplicationScoped
-public class EdgeMetrics {
+public class EdgeMetrics implements EdgeMetricsSink {
 
     public static final String BACKLOG = "millwright.edge.backlog";
     public static final String OLDEST_AGE = "millwright.edge.oldest.message.age.seconds";
@@ -62,88 +57,102 @@ public class EdgeMetrics {
 
     private final MeterRegistry registry;
     private final PlantConfig plant;
-    private final EmbeddedJournal journal;
-    private final ConnectionSupervisor supervisor;
-    private final StoreBudget budget;
-    private final KafkaForwarder forwarder;
-    private final DeadLetterQueue deadLetters;
     private final Map<TagClass, Counter> dropped = new ConcurrentHashMap<>();
-    private Counter deadLettered;
     private final Map<String, Counter> acquired = new ConcurrentHashMap<>();
     private final Map<String, Counter> forwarded = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> plcUp = new ConcurrentHashMap<>();
+    private volatile Counter deadLettered;
+    private volatile boolean cloudLinkUp;
+    private volatile long storeBudget;
+    private volatile boolean acquisitionPaused;
+    private volatile JournalLevels journal;
 
-    EdgeMetrics(MeterRegistry registry, PlantConfig plant, EmbeddedJournal journal, ConnectionSupervisor supervisor,
-            StoreBudget budget, KafkaForwarder forwarder, DeadLetterQueue deadLetters) {
+    public EdgeMetrics(MeterRegistry registry, PlantConfig plant) {
         this.registry = registry;
         this.plant = plant;
-        this.journal = journal;
-        this.supervisor = supervisor;
-        this.budget = budget;
-        this.forwarder = forwarder;
-        this.deadLetters = deadLetters;
     }
 
     /** Every meter exists from start-up (at 0), so alerts and dashboards never see a missing series. */
     void register(@Observes StartupEvent start) {
         String plantId = plant.plantId();
-        Gauge.builder(BACKLOG, journal, j -> {
-            long backlog = j.backlog();
-            return backlog < 0 ? Double.NaN : backlog;
-        }).tag("plant", plantId).description("Journal entries waiting to be forwarded to Kafka").register(registry);
+        Gauge.builder(BACKLOG, this, m -> m.journalLevel(JournalLevels::backlog)).tag("plant", plantId)
+                .description("Journal entries waiting to be forwarded to Kafka").register(registry);
         Gauge.builder(OLDEST_AGE, this, EdgeMetrics::oldestEntryAgeSeconds).tag("plant", plantId)
                 .description("Age of the oldest journal entry waiting to be forwarded; 0 when none waits").register(registry);
         for (TagClass tagClass : TagClass.values()) {
-            dropped.put(tagClass, Counter.builder(DROPPED).tag("plant", plantId).tag("class", tagClass.name())
-                    .description("Journal entries dropped by the disk budget (oldest telemetry first; events never)").register(registry));
+            droppedCounter(tagClass);
         }
-        Gauge.builder(STORE_BYTES, journal, j -> {
-            long bytes = j.storedBytes();
-            return bytes < 0 ? Double.NaN : bytes;
-        }).tag("plant", plantId).description("Bytes of journal entries waiting to be forwarded").register(registry);
-        Gauge.builder(STORE_BUDGET, budget, StoreBudget::maxBytes).tag("plant", plantId)
+        Gauge.builder(STORE_BYTES, this, m -> m.journalLevel(JournalLevels::storedBytes)).tag("plant", plantId)
+                .description("Bytes of journal entries waiting to be forwarded").register(registry);
+        Gauge.builder(STORE_BUDGET, this, m -> m.storeBudget).tag("plant", plantId)
                 .description("Disk budget for waiting entries").register(registry);
-        Gauge.builder(ACQUISITION_PAUSED, budget, b -> b.isFull() ? 1 : 0).tag("plant", plantId)
+        Gauge.builder(ACQUISITION_PAUSED, this, m -> m.acquisitionPaused ? 1 : 0).tag("plant", plantId)
                 .description("1 while the store is full of entries that must not be dropped and acquisition pauses").register(registry);
-        Gauge.builder(CLOUD_LINK_UP, forwarder, f -> f.link().up() ? 1 : 0).tag("plant", plantId)
+        Gauge.builder(CLOUD_LINK_UP, this, m -> m.cloudLinkUp ? 1 : 0).tag("plant", plantId)
                 .description("1 while the last send to Kafka succeeded").register(registry);
-        deadLettered = Counter.builder(DEAD_LETTERED).tag("plant", plantId)
-                .description("Journal entries that could never be forwarded, moved to the journal's dead-letter queue").register(registry);
-        Gauge.builder(DEAD_LETTERS, deadLetters, DeadLetterQueue::count).tag("plant", plantId)
+        deadLetteredCounter();
+        Gauge.builder(DEAD_LETTERS, this, m -> m.journal == null ? 0 : m.journal.deadLetters()).tag("plant", plantId)
                 .description("Journal messages in the dead-letter queue, waiting for an operator to replay or discard them").register(registry);
         for (ConnectionConfig connection : plant.connections()) {
             String id = connection.id();
             acquiredCounter(id);
             forwardedCounter(id);
-            Gauge.builder(PLC_UP, supervisor, s -> up(s, id)).tag("plant", plantId).tag("connection", id)
+            Gauge.builder(PLC_UP, this, m -> m.plcUp.getOrDefault(id, false) ? 1 : 0).tag("plant", plantId).tag("connection", id)
                     .description("1 while the PLC connection reads, 0 when down or not read yet").register(registry);
         }
     }
 
-    /** Called by the journal writer after a committed append of {@code count} samples of one connection. */
-    public void recordAcquired(String connectionId, int count) {
-        acquiredCounter(connectionId).increment(count);
+    @Override
+    public void acquired(String connectionId, int entries) {
+        acquiredCounter(connectionId).increment(entries);
     }
 
-    /** The forwarder, after Kafka acknowledged {@code count} entries read through this connection. */
-    public void recordForwarded(String connectionId, int count) {
-        forwardedCounter(connectionId).increment(count);
+    @Override
+    public void forwarded(String connectionId, int entries) {
+        forwardedCounter(connectionId).increment(entries);
     }
 
-    public void recordDropped(TagClass tagClass, long count) {
-        dropped.get(tagClass).increment(count);
+    @Override
+    public void dropped(TagClass tagClass, long entries) {
+        droppedCounter(tagClass).increment(entries);
     }
 
-    /** The forwarder, after moving a journal message of {@code entries} entries to the dead-letter queue. */
-    public void recordDeadLettered(long entries) {
-        deadLettered.increment(entries);
+    @Override
+    public void deadLettered(long entries) {
+        deadLetteredCounter().increment(entries);
+    }
+
+    @Override
+    public void cloudLinkUp(boolean up) {
+        cloudLinkUp = up;
+    }
+
+    @Override
+    public void plcConnectionUp(String connectionId, boolean up) {
+        plcUp.put(connectionId, up);
+    }
+
+    @Override
+    public void storeBudget(long maxBytes) {
+        storeBudget = maxBytes;
+    }
+
+    @Override
+    public void acquisitionPaused(boolean paused) {
+        acquisitionPaused = paused;
+    }
+
+    @Override
+    public void journalLevels(JournalLevels levels) {
+        journal = levels;
     }
 
     public long deadLettered() {
-        return (long) deadLettered.count();
+        return (long) deadLetteredCounter().count();
     }
 
     public long dropped(TagClass tagClass) {
-        return (long) dropped.get(tagClass).count();
+        return (long) droppedCounter(tagClass).count();
     }
 
     public long droppedTotal() {
@@ -170,14 +179,17 @@ public class EdgeMetrics {
 
     /** Seconds since the oldest waiting entry was journaled; 0 when none waits. */
     public double oldestEntryAgeSeconds() {
-        return journal.oldestEntry()
+        JournalLevels levels = journal;
+        return levels == null ? 0.0 : levels.oldestEntry()
                 .map(oldest -> Math.max(0, Duration.between(oldest, Instant.now()).toMillis() / 1000.0))
                 .orElse(0.0);
     }
 
-    private static double up(ConnectionSupervisor supervisor, String connectionId) {
-        ConnectionHealth health = supervisor.health().get(connectionId);
-        return health != null && health.status() == ConnectionStatus.UP ? 1 : 0;
+    /** NaN while the journal is not running (or has not reported yet). */
+    private double journalLevel(ToLongFunction<JournalLevels> level) {
+        JournalLevels levels = journal;
+        long value = levels == null ? -1 : level.applyAsLong(levels);
+        return value < 0 ? Double.NaN : value;
     }
 
     private Counter acquiredCounter(String connectionId) {
@@ -188,5 +200,21 @@ public class EdgeMetrics {
     private Counter forwardedCounter(String connectionId) {
         return forwarded.computeIfAbsent(connectionId, id -> Counter.builder(FORWARDED).tag("plant", plant.plantId())
                 .tag("connection", id).description("Journal entries acknowledged by Kafka").register(registry));
+    }
+
+    private Counter droppedCounter(TagClass tagClass) {
+        return dropped.computeIfAbsent(tagClass, c -> Counter.builder(DROPPED).tag("plant", plant.plantId()).tag("class", c.name())
+                .description("Journal entries dropped by the disk budget (oldest telemetry first; events never)").register(registry));
+    }
+
+    private Counter deadLetteredCounter() {
+        Counter counter = deadLettered;
+        if (counter == null) {
+            // registering twice returns the same counter, so a race here is harmless
+            counter = Counter.builder(DEAD_LETTERED).tag("plant", plant.plantId())
+                    .description("Journal entries that could never be forwarded, moved to the journal's dead-letter queue").register(registry);
+            deadLettered = counter;
+        }
+        return counter;
     }
 }

@@ -14,6 +14,7 @@ import io.millwright.edge.acquisition.ConnectionSupervisor;
 import io.millwright.edge.acquisition.ConnectionSupervisor.ConnectionHealth;
 import io.millwright.edge.config.ConnectionConfig;
 import io.millwright.edge.config.PlantConfig;
+import io.millwright.edge.forward.CloudLinkState;
 import io.millwright.edge.forward.KafkaForwarder;
 import io.millwright.edge.store.DeadLetterQueue;
 import io.millwright.edge.store.EmbeddedJournal;
@@ -105,7 +106,7 @@ public class StatusPage {
         return html.toString();
     }
 
-    private static String cloudLink(KafkaForwarder.LinkState link) {
+    private static String cloudLink(CloudLinkState link) {
         return (link.up() ? "UP" : "DOWN")
                 + (link.lastSuccess() == null ? ", never acknowledged" : ", last acknowledged " + link.lastSuccess().truncatedTo(ChronoUnit.SECONDS))
                 + (link.lastError() == null ? "" : ", last error: " + link.lastError());

@@ -144,7 +144,7 @@ public class DeadLetterQueue {
         return value == null ? null : value.toString();
     }
 
-    /** Bytes messages hold journal lines (UTF-8); text messages hold lines or one entry's JSON. */
+    /** Bytes messages hold journal lines (UTF-8); a text message (not written by the gateway) is shown as its text. */
     private static String body(Message message) {
         ICoreMessage core = message.toCore();
         if (core.getType() == Message.TEXT_TYPE) {

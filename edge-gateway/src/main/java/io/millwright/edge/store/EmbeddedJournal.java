@@ -193,7 +193,7 @@ public class EmbeddedJournal {
         return total;
     }
 
-    /** A message holds {@code mw_count} entries ({@link JournalWriter#COUNT}); older single-entry messages hold one. */
+    /** A message holds {@code mw_count} entries ({@link JournalWriter#COUNT}); one without it counts as one. */
     private static long entries(MessageReference reference) {
         Object count = reference.getMessage().getObjectProperty(SimpleString.of(JournalWriter.COUNT));
         return count instanceof Number n ? n.longValue() : 1;

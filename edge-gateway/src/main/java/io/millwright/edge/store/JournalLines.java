@@ -14,13 +14,11 @@ import io.millwright.model.event.EventType;
  * breaks or tabs, so splitting is cheap and needs no JSON parsing; the forwarder turns each line into one Kafka
  * record whose value is the line's JSON bytes as they are.
  *
- * <p>{@link #FORMAT} ({@code lines-v2}) is stored as a bytes message. {@link #FORMAT_V1} is the same lines in a
- * text message, as earlier versions wrote them; the forwarder still reads those after an upgrade.
+ * <p>Stored as a bytes message with the format {@link #FORMAT} ({@code lines-v2}).
  */
 public final class JournalLines {
 
     public static final String FORMAT = "lines-v2";
-    public static final String FORMAT_V1 = "lines-v1";
 
     private JournalLines() {
     }

@@ -28,9 +28,8 @@ import jakarta.jms.Session;
 import org.jboss.logging.Logger;
 
 import io.millwright.edge.config.TagClass;
-import io.millwright.edge.forward.CloudEventMapper;
 import io.millwright.edge.processing.JournalEntry;
-import io.millwright.edge.status.EdgeMetrics;
+import io.millwright.edge.metrics.EdgeMetricsSink;
 import io.millwright.model.common.ModelJson;
 import io.millwright.model.edge.SourceSequenced;
 
@@ -45,14 +44,12 @@ import io.millwright.model.edge.SourceSequenced;
 public class JournalWriter {
 
     /** Message properties the forwarder reads. */
-    public static final String TYPE = "mw_type";
     public static final String SOURCE = "mw_source";
     public static final String SEQUENCE = "mw_sequence";
     public static final String TAG_CLASS = "mw_class";
     public static final String CONNECTION = "mw_connection";
     public static final String PLANT = "mw_plant";
-    public static final String OCCURRED_AT = "mw_occurred_at";
-    /** Present on messages holding several entries as {@link JournalLines}; {@link #SEQUENCE} is then the first. */
+    /** The body's format, {@link JournalLines#FORMAT}; {@link #SEQUENCE} is the first entry's number. */
     public static final String FORMAT = "mw_format";
     public static final String COUNT = "mw_count";
     private static final String LAST_VALUE_KEY = "_AMQ_LVQ_NAME";
@@ -66,7 +63,7 @@ public class JournalWriter {
 
     private final EmbeddedJournal journal;
     private final ConnectionFactory connectionFactory;
-    private final EdgeMetrics metrics;
+    private final EdgeMetricsSink metrics;
     private final StoreBudget budget;
     private final Map<String, Long> lastSequence = new HashMap<>();
 
@@ -77,7 +74,7 @@ public class JournalWriter {
     private Queue events;
     private Queue sequences;
 
-    JournalWriter(EmbeddedJournal journal, ConnectionFactory connectionFactory, EdgeMetrics metrics, StoreBudget budget) {
+    JournalWriter(EmbeddedJournal journal, ConnectionFactory connectionFactory, EdgeMetricsSink metrics, StoreBudget budget) {
         this.journal = journal;
         this.connectionFactory = connectionFactory;
         this.metrics = metrics;
@@ -93,10 +90,7 @@ public class JournalWriter {
         List<SourceSequenced> written;
         try {
             open();
-            long dropped = budget.makeRoom();
-            if (dropped > 0) {
-                metrics.recordDropped(TagClass.TELEMETRY, dropped);
-            }
+            budget.makeRoom();
             Map<String, Long> touched = new LinkedHashMap<>();
             written = new ArrayList<>(entries.size());
             for (List<JournalEntry> part : messages(entries)) {
@@ -155,7 +149,7 @@ public class JournalWriter {
             }
             SourceSequenced payload = entry.payload().apply(sequence);
             plantId = payload.plantId();
-            JournalLines.append(body, entry.type(), sequence, CloudEventMapper.occurredAt(payload).toEpochMilli(), json(payload));
+            JournalLines.append(body, entry.type(), sequence, JournalEntry.occurredAt(payload).toEpochMilli(), json(payload));
             written.add(payload);
         }
         BytesMessage message = session.createBytesMessage();
@@ -177,7 +171,7 @@ public class JournalWriter {
         for (JournalEntry entry : entries) {
             perConnection.merge(entry.connectionId(), 1, Integer::sum);
         }
-        perConnection.forEach(metrics::recordAcquired);
+        perConnection.forEach(metrics::acquired);
     }
 
     /** The last sequence number assigned to {@code source} (0 if none yet). */

@@ -13,12 +13,14 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.millwright.edge.acquisition.ConnectionSupervisor.ConnectionStatus;
 import io.millwright.edge.config.ConnectionConfig;
 import io.millwright.edge.config.PlantConfig;
 import io.millwright.edge.config.TagClass;
 import io.millwright.edge.config.TagConfig;
 import io.millwright.edge.config.TagDataType;
+import io.millwright.edge.status.EdgeMetrics;
 import io.millwright.model.edge.SampleQuality;
 
 class SampleAssemblerTest {
@@ -29,7 +31,8 @@ class SampleAssemblerTest {
     private final ConnectionConfig connection = new ConnectionConfig("plc", "simulated://x", Duration.ofSeconds(1),
             Duration.ofSeconds(1), Duration.ofSeconds(8), group);
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
-    private final ConnectionSupervisor supervisor = new ConnectionSupervisor(new PlantConfig("p", List.of(connection)), clock);
+    private final PlantConfig plant = new PlantConfig("p", List.of(connection));
+    private final ConnectionSupervisor supervisor = new ConnectionSupervisor(plant, new EdgeMetrics(new SimpleMeterRegistry(), plant), clock);
     private final SampleAssembler assembler = new SampleAssembler(supervisor, clock);
 
     @Test

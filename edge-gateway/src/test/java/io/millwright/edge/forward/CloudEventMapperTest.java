@@ -15,6 +15,7 @@ import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
 import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
 import io.millwright.model.common.ModelJson;
 import io.millwright.model.common.Quantity;
 import io.millwright.model.edge.SampleQuality;
@@ -29,17 +30,21 @@ class CloudEventMapperTest {
             new Quantity(new BigDecimal("1480"), "RPM"), null, SampleQuality.GOOD, null, Instant.parse("2026-11-22T10:15:30.123Z"));
 
     @Test
-    void theFastPathWritesTheSameEventAsTheValidatingOne() throws Exception {
-        String json = ModelJson.mapper().writeValueAsString(SAMPLE);
-        ProducerRecord<String, byte[]> fast = CloudEventMapper.toRecord(EventType.EDGE_TELEMETRY_SAMPLED.name(), json, "plant-1",
+    void theRecordIsTheEventTheCloudEventsSdkWrites() throws Exception {
+        byte[] json = ModelJson.mapper().writeValueAsBytes(SAMPLE);
+        ProducerRecord<String, byte[]> record = CloudEventMapper.toRecord(EventType.EDGE_TELEMETRY_SAMPLED.name(), json, "plant-1",
                 "plant-1/line-1", 42L, SAMPLE.sampledAt().toEpochMilli());
-        ProducerRecord<String, byte[]> full = CloudEventMapper.toRecord(EventType.EDGE_TELEMETRY_SAMPLED.name(), json);
+        // the same event built, schema-validated and encoded by the CloudEvents SDK
+        CloudEvent sdkEvent = CloudEventBuilder.v1(DomainEvents.toCloudEvent(EventType.EDGE_TELEMETRY_SAMPLED,
+                        DomainEvents.source("edge-gateway:plant-1"), "plant-1/line-1/42", "plant-1/line-1", SAMPLE, SAMPLE.sampledAt(), null, null))
+                .withExtension(CloudEventMapper.SEQUENCE_EXTENSION, "42").build();
+        ProducerRecord<String, byte[]> sdk = DomainEvents.toProducerRecord(sdkEvent);
 
-        assertThat(fast.topic()).isEqualTo(Topics.EDGE_TELEMETRY).isEqualTo(full.topic());
-        assertThat(fast.key()).isEqualTo("plant-1/line-1").isEqualTo(full.key());
-        assertThat(headers(fast)).isEqualTo(headers(full));
-        CloudEvent event = DomainEvents.fromConsumerRecord(new ConsumerRecord<>(fast.topic(), 0, 0, 0L,
-                org.apache.kafka.common.record.TimestampType.CREATE_TIME, 0, 0, fast.key(), fast.value(), fast.headers(),
+        assertThat(record.topic()).isEqualTo(Topics.EDGE_TELEMETRY).isEqualTo(sdk.topic());
+        assertThat(record.key()).isEqualTo("plant-1/line-1").isEqualTo(sdk.key());
+        assertThat(headers(record)).isEqualTo(headers(sdk));
+        CloudEvent event = DomainEvents.fromConsumerRecord(new ConsumerRecord<>(record.topic(), 0, 0, 0L,
+                org.apache.kafka.common.record.TimestampType.CREATE_TIME, 0, 0, record.key(), record.value(), record.headers(),
                 java.util.Optional.empty()));
         assertThat(event.getId()).isEqualTo("plant-1/line-1/42");
         assertThat(event.getExtension("sequence")).isEqualTo("42");
@@ -48,12 +53,16 @@ class CloudEventMapperTest {
 
     @Test
     void entriesThatCanNeverBeEventsAreUnforwardable() {
-        assertThatThrownBy(() -> CloudEventMapper.toRecord("NO_SUCH_TYPE", "{}", "p", "p/c", 1L, 0L))
+        assertThatThrownBy(() -> CloudEventMapper.toRecord("NO_SUCH_TYPE", utf8("{}"), "p", "p/c", 1L, 0L))
                 .isInstanceOf(UnforwardableEntryException.class).hasMessageContaining("unknown event type");
-        assertThatThrownBy(() -> CloudEventMapper.toRecord(EventType.EDGE_TELEMETRY_SAMPLED.name(), " ", "p", "p/c", 1L, 0L))
+        assertThatThrownBy(() -> CloudEventMapper.toRecord(EventType.EDGE_TELEMETRY_SAMPLED.name(), utf8(" "), "p", "p/c", 1L, 0L))
                 .isInstanceOf(UnforwardableEntryException.class).hasMessageContaining("empty body");
-        assertThatThrownBy(() -> CloudEventMapper.toRecord(EventType.EDGE_TELEMETRY_SAMPLED.name(), "{\"tag\":1}"))
-                .isInstanceOf(UnforwardableEntryException.class);
+        assertThatThrownBy(() -> CloudEventMapper.toRecord(EventType.EDGE_TELEMETRY_SAMPLED.name(), utf8("{}"), null, "p/c", 1L, 0L))
+                .isInstanceOf(UnforwardableEntryException.class).hasMessageContaining("names no plant or source");
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private static Map<String, String> headers(ProducerRecord<String, byte[]> record) {

@@ -25,13 +25,6 @@ class JournalLinesTest {
     }
 
     @Test
-    void textBodiesOfEarlierVersionsReadTheSame() {
-        String v1 = "EDGE_TELEMETRY_SAMPLED\t7\t1763805600000\t{\"tag\":\"ü\"}\n";
-        assertThat(JournalLines.parse(utf8(v1)))
-                .containsExactly(new JournalLines.Line("EDGE_TELEMETRY_SAMPLED", 7, 1_763_805_600_000L, utf8("{\"tag\":\"ü\"}")));
-    }
-
-    @Test
     void aDamagedLineIsRejectedWithItsNumber() {
         assertThatThrownBy(() -> JournalLines.parse(utf8("EDGE_TELEMETRY_SAMPLED\t1\t5\t{}\nEDGE_TELEMETRY_SAMPLED\tx\t5\t{}\n")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("journal line 2");
