@@ -12,11 +12,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
-work="$root/target/bench"
-mkdir -p "$work"
-
-say() { echo "[bench $(date +%H:%M:%S)] $*"; }
-fail() { echo "[bench $(date +%H:%M:%S)] FAILED: $*" >&2; exit 1; }
+source "$root/deploy/bench/bench-lib.sh"
 
 usage="usage: $0 [connections] [tags per connection] [scan ms, at least 10] [steady s] [outage s] (defaults 2 500 20 60 60)"
 (( $# <= 5 )) || { echo "at most 5 arguments, got $#; $usage" >&2; exit 2; }
@@ -26,32 +22,6 @@ done
 (( ${3:-20} >= 10 )) || { echo "the scan interval must be at least 10 ms, was ${3}; $usage" >&2; exit 2; }
 command -v java >/dev/null || fail "no java on the PATH"
 
-# Runs "$@" with its output in $work/<log>, a line every 5 s while it runs; on failure shows the log's end.
-step_pid=""
-trap '[[ -n "$step_pid" ]] && kill "$step_pid" 2>/dev/null; true' EXIT
-step() {
-  local what="$1" log="$work/$2"
-  shift 2
-  say "$what (log: $log)"
-  "$@" >"$log" 2>&1 &
-  step_pid=$!
-  local started=$SECONDS next=5
-  while kill -0 "$step_pid" 2>/dev/null; do
-    sleep 1
-    if (( SECONDS - started >= next )); then
-      say "  ... $what: $((SECONDS - started)) s"
-      next=$((next + 5))
-    fi
-  done
-  if ! wait "$step_pid"; then
-    step_pid=""
-    echo "---- the end of $log ----" >&2
-    tail -n 60 "$log" >&2
-    fail "$what (see $log)"
-  fi
-  step_pid=""
-}
-
 classpath="edge-gateway/target/bench.classpath"
 if [[ "${BENCH_NO_BUILD:-}" != 1 ]]; then
   # One reactor build: the siblings resolve from their target/ folders, nothing is taken from or put into ~/.m2.
@@ -60,16 +30,10 @@ if [[ "${BENCH_NO_BUILD:-}" != 1 ]]; then
     ./mvnw -B -pl edge-gateway -am package dependency:build-classpath -DskipTests \
       -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 fi
-for needed in edge-gateway/target/quarkus-app/quarkus-run.jar deploy/kafka-broker/target/kafka-broker.jar \
-    edge-gateway/target/test-classes/io/millwright/edge/bench/EdgeBenchmark.class "$classpath"; do
-  [[ -s "$needed" ]] || fail "$needed is missing: run without BENCH_NO_BUILD to build it"
-done
+require_built edge-gateway/target/quarkus-app/quarkus-run.jar deploy/kafka-broker/target/kafka-broker.jar \
+  edge-gateway/target/test-classes/io/millwright/edge/bench/EdgeBenchmark.class "$classpath"
 
 say "running the benchmark"
-java -Xmx512m -Dmillwright.root="$root" ${BENCH_JAVA_OPTS:+-Dbench.java-opts="$BENCH_JAVA_OPTS"} \
+run_benchmark -Xmx512m -Dmillwright.root="$root" ${BENCH_JAVA_OPTS:+-Dbench.java-opts="$BENCH_JAVA_OPTS"} \
   -cp "edge-gateway/target/test-classes:edge-gateway/target/classes:$(cat "$classpath")" \
-  io.millwright.edge.bench.EdgeBenchmark "$@" || {
-  status=$?
-  echo "[bench $(date +%H:%M:%S)] FAILED: the benchmark ended with exit code $status (logs in $work)" >&2
-  exit "$status"
-}
+  io.millwright.edge.bench.EdgeBenchmark "$@"

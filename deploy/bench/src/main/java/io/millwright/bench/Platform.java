@@ -25,6 +25,8 @@ final class Platform implements AutoCloseable {
     private static final List<String> SERVICE_JVM = List.of("-Xmx320m");
     private static final List<String> SIMULATOR_JVM = List.of("-Xmx384m");
     private static final long CLOCK_TICKS_PER_SECOND = 100;
+    /** Services of the version before the work queues (-Dbench.before=true) read the targets under other keys. */
+    private static final boolean BEFORE = Boolean.getBoolean("bench.before");
 
     final PostgresDatabase db;
     final ServiceProcess simulators;
@@ -62,11 +64,13 @@ final class Platform implements AutoCloseable {
                 SIMULATOR_JVM, READY);
         Progress.say("simulators " + simulators.baseUrl());
         String sim = simulators.baseUrl();
-        ServiceProcess inventory = service("inventory-service", database, kafka, sim, Map.of("millwright.kit.targets.wms.url", sim));
-        ServiceProcess production = service("production-service", database, kafka, sim, Map.of("millwright.kit.targets.mes.url", sim));
+        ServiceProcess inventory = service("inventory-service", database, kafka, sim,
+                Map.of(BEFORE ? "millwright.inventory.wms.url" : "millwright.kit.targets.wms.url", sim));
+        ServiceProcess production = service("production-service", database, kafka, sim,
+                Map.of(BEFORE ? "millwright.production.mes.url" : "millwright.kit.targets.mes.url", sim));
         ServiceProcess order = service("order-service", database, kafka, sim, Map.of(
-                "millwright.kit.targets.inventory.url", inventory.baseUrl(),
-                "millwright.kit.targets.crm.url", sim + "/crm/api/v1/order-milestones"));
+                BEFORE ? "millwright.order.availability.url" : "millwright.kit.targets.inventory.url", inventory.baseUrl(),
+                BEFORE ? "millwright.order.crm.webhook-url" : "millwright.kit.targets.crm.url", sim + "/crm/api/v1/order-milestones"));
         Platform platform = new Platform(db, simulators, inventory, production, order);
         platform.erp.setReleaseCallbackUrl(production.baseUrl() + "/soap/erp-callback");
         platform.erp.setAutoRelease(false);
@@ -79,7 +83,7 @@ final class Platform implements AutoCloseable {
         Map<String, String> config = new LinkedHashMap<>(database);
         config.putAll(own);
         config.put("kafka.bootstrap.servers", kafka);
-        config.put("millwright.kit.targets.erp.url", simulators + "/soap/erp");
+        config.put(BEFORE ? "millwright.erp.url" : "millwright.kit.targets.erp.url", simulators + "/soap/erp");
         // no trace collector runs here: keep the exporter's connection warnings out of the logs
         config.put("quarkus.log.category.\"io.quarkus.opentelemetry.runtime.exporter\".level", "ERROR");
         ServiceProcess service = ServiceProcess.start("bench-" + name, ServiceProcess.quarkusApp("services/" + name), config, SERVICE_JVM,

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.millwright.kit.correlation.Correlation;
+import io.millwright.model.common.StorableText;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 
 /** Maps request errors to problem details: 400 for JSON that cannot be read, 422 with field errors for invalid content. */
@@ -52,7 +53,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e) {
         return problem(422, "Validation failed", "The request has invalid fields",
-                List.of(new FieldError(path(e), "has the wrong type or format")));
+                List.of(new FieldError(path(e), StorableText.NUL_MESSAGE.equals(e.getOriginalMessage()) ? StorableText.NUL_MESSAGE
+                        : "has the wrong type or format")));
     }
 
     @ServerExceptionMapper
