@@ -16,6 +16,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "kit_dead_letter")
 public class DeadLetter extends PanacheEntityBase {
 
+    /** Header of a replayed message: the id of the dead letter it replays, so failing again updates that dead letter. */
+    public static final String REPLAY_HEADER = "MillwrightDeadLetterId";
+
     public enum Status {
         NEW, REPLAYED, DISCARDED
     }

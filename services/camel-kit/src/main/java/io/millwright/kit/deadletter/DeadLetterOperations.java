@@ -21,7 +21,6 @@ import org.apache.camel.component.kafka.KafkaConstants;
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import io.millwright.kit.correlation.Correlation;
-import io.millwright.kit.workqueue.WorkQueues;
 import io.millwright.model.common.ModelJson;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -78,7 +77,7 @@ public class DeadLetterOperations {
             headers.putIfAbsent(Correlation.HTTP_HEADER, letter.correlationId);
         }
         // If the replayed message fails again, this dead letter is updated instead of a copy being added.
-        headers.put(WorkQueues.DEAD_LETTER_HEADER, letter.id.toString());
+        headers.put(DeadLetter.REPLAY_HEADER, letter.id.toString());
         int occurrencesBefore = letter.occurrences;
         Exchange result = producer.send(letter.endpointUri, exchange -> {
             exchange.getMessage().setHeaders(headers);

@@ -22,8 +22,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.millwright.kit.correlation.Correlation;
 import io.millwright.kit.error.Failures;
 import io.millwright.kit.idempotency.IdempotentRepositories;
-import io.millwright.kit.outbox.OutboxEvent;
-import io.millwright.kit.workqueue.WorkQueues;
 import io.millwright.model.common.ModelJson;
 
 /**
@@ -91,24 +89,9 @@ public class DeadLetterStore {
                 .cause(cause)
                 .payload(payload(exchange))
                 .correlationId(correlationId != null ? correlationId : Correlation.asText(message.getHeader(Correlation.HTTP_HEADER)))
-                .replayOf(replayOf(headers.remove(WorkQueues.DEAD_LETTER_HEADER)));
+                .replayOf(replayOf(headers.remove(DeadLetter.REPLAY_HEADER)));
         headers.forEach(entry::header);
         return record(entry);
-    }
-
-    /** An outbox event that can never be published: kept with its reason so an operator can act on it. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public UUID storeUnpublishable(OutboxEvent event, Exception cause) {
-        return record(NewDeadLetter.of("kit.outbox-relay",
-                "Outbox event " + event.id + " (" + event.eventType + ", " + event.subject + ") cannot be published: " + Failures.reason(cause))
-                .failedEndpoint("kafka:" + event.topic)
-                .cause(cause)
-                .payload(event.data)
-                .header("ce_id", event.id.toString())
-                .header("ce_type", event.eventType)
-                .header("ce_subject", event.subject)
-                .correlationId(event.correlationId)
-                .key(event.id.toString()));
     }
 
     private static Optional<DeadLetter> existing(NewDeadLetter entry) {

@@ -43,7 +43,7 @@ public class ErpGateway {
 
     /** As {@link #call(String, Object, Class)} with a receive timeout of its own (e.g. a synchronous lookup). */
     public <T> T call(String operation, Object request, Class<T> responseType, Duration receiveTimeout) {
-        return targets.call(TARGET, () -> send(operation, request, responseType, receiveTimeout), responseType);
+        return targets.call(TARGET, operation, () -> send(operation, request, responseType, receiveTimeout), responseType);
     }
 
     private <T> T send(String operation, Object request, Class<T> responseType, Duration receiveTimeout) {

@@ -30,6 +30,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.millwright.kit.config.KitConfig;
 import io.millwright.kit.deadletter.DeadLetterStore;
+import io.millwright.kit.deadletter.NewDeadLetter;
 import io.millwright.kit.error.Failures;
 import io.millwright.model.common.ModelJson;
 import io.millwright.model.event.DomainEvents;
@@ -144,7 +145,11 @@ public class OutboxRelay {
                 // Not transient: retrying cannot make this row publishable, and it must not block the rows behind it.
                 event.deadLetteredAt = Instant.now();
                 event.lastError = Failures.reason(e);
-                deadLetters.storeUnpublishable(event, e);
+                deadLetters.record(NewDeadLetter.of(ROUTE_ID, "Outbox event " + event.id + " (" + event.eventType + ", " + event.subject
+                        + ") cannot be published: " + Failures.reason(e))
+                        .failedEndpoint("kafka:" + event.topic).cause(e).payload(event.data).correlationId(event.correlationId)
+                        .header("ce_id", event.id.toString()).header("ce_type", event.eventType).header("ce_subject", event.subject)
+                        .key(event.id.toString()));
                 sends.add(null);
                 continue;
             }

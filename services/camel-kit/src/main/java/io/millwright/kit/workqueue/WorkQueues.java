@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 
 import io.millwright.kit.correlation.Correlation;
 import io.millwright.kit.correlation.TraceContext;
+import io.millwright.kit.deadletter.DeadLetter;
 import io.millwright.kit.transaction.AfterCommit;
 
 /**
@@ -36,7 +37,7 @@ public class WorkQueues {
     /** 1 for the first attempt at an item. */
     public static final String ATTEMPT_HEADER = "MillwrightWorkAttempt";
     /** Present when the item is an operator's replay of this dead letter. */
-    public static final String DEAD_LETTER_HEADER = "MillwrightDeadLetterId";
+    public static final String DEAD_LETTER_HEADER = DeadLetter.REPLAY_HEADER;
 
     private static final String SCHEME = "workqueue:";
 

@@ -53,6 +53,11 @@ public final class KitTables {
         return db().query("SELECT * FROM " + SCHEMA + ".kit_work_item WHERE queue = ? AND item_key = ?", queue, key).stream().findFirst();
     }
 
+    /** Attempts started on the items still waiting in a queue. */
+    public static long workItemAttempts(String queue) {
+        return db().count("SELECT coalesce(sum(attempts), 0) FROM " + SCHEMA + ".kit_work_item WHERE queue = ?", queue);
+    }
+
     /** Inserts a work item as an instance that claimed it and then died would have left it: leased until {@code leaseSeconds} from now. */
     public static void insertLeasedWorkItem(String queue, String key, int leaseSeconds) {
         db().execute("INSERT INTO " + SCHEMA + ".kit_work_item (queue, item_key, payload, attempts, next_attempt_at, claimed_by, created_at)"

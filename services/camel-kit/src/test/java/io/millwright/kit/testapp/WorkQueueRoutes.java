@@ -18,12 +18,17 @@ public class WorkQueueRoutes extends RouteBuilder {
     public static final String LIMITED = "kit-test.limited";
     /** A slow target that may take three calls at a time. */
     public static final String SLOW = "kit-test.slow";
+    /** Calls the target {@code kit-test-fragile}, which is down whenever {@link FragileTarget} says so. */
+    public static final String FRAGILE = "kit-test.fragile";
 
     @Inject
     ScriptedFailures failures;
 
     @Inject
     SlowTarget slow;
+
+    @Inject
+    FragileTarget fragile;
 
     @Override
     public void configure() {
@@ -36,6 +41,11 @@ public class WorkQueueRoutes extends RouteBuilder {
                 .routeId("kit-test.limited")
                 .routeConfigurationId(MillwrightRouteConfiguration.WORK_QUEUE_ID)
                 .bean(failures, "handle");
+
+        from(WorkQueues.uri(FRAGILE))
+                .routeId("kit-test.fragile")
+                .routeConfigurationId(MillwrightRouteConfiguration.WORK_QUEUE_ID)
+                .bean(fragile, "call");
 
         from(WorkQueues.uri(SLOW))
                 .routeId("kit-test.slow")

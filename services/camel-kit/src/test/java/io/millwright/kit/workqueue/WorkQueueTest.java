@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.millwright.kit.testapp.FragileTarget;
 import io.millwright.kit.testapp.KitTables;
 import io.millwright.kit.testapp.ScriptedFailures;
 import io.millwright.kit.testapp.SimulatedOutageException;
@@ -51,6 +52,9 @@ class WorkQueueTest {
 
     @Inject
     WorkQueues queues;
+
+    @Inject
+    FragileTarget fragile;
 
     @Test
     void committedWorkIsDoneRightAfterTheCommitAndLeavesNoRow() {
@@ -210,6 +214,21 @@ class WorkQueueTest {
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> !failures.processed(key));
         await().atMost(Duration.ofSeconds(5)).until(() -> failures.processed(key));
         await().atMost(Duration.ofSeconds(5)).until(() -> KitTables.workItem(DELIVERIES, key).isEmpty());
+    }
+
+    @Test
+    void whileTheTargetsBreakerIsOpenTheQueueWaitsInsteadOfFailingItsItemsOneAfterTheOther() {
+        List<String> keys = IntStream.range(0, 30).mapToObj(i -> newKey()).toList();
+        keys.forEach(key -> requests.request(WorkQueueRoutes.FRAGILE, key, null));
+
+        // The breaker opens after 4 failed calls; for its 2 s delay the queue claims nothing. Without the pause every
+        // one of the 30 items would be claimed and failed, again after each 50-100 ms backoff.
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3))
+                .until(() -> KitTables.workItemAttempts(WorkQueueRoutes.FRAGILE) <= 4 + 4 * 2);
+        assertThat(fragile.reached()).isLessThanOrEqualTo(4 + 1);
+
+        fragile.up();
+        await().atMost(Duration.ofSeconds(15)).until(() -> fragile.done().containsAll(keys));
     }
 
     @Test

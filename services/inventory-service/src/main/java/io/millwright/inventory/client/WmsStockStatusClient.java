@@ -32,7 +32,8 @@ public class WmsStockStatusClient {
     public boolean send(StockStatusSyncEntity sync) {
         String body = body(sync);
         WmsStockStatusApi wms = targets.restClient(WmsStockStatusApi.class, TARGET);
-        return targets.call(TARGET, () -> HttpAnswers.exchange(TARGET, "stock status " + sync.requestId, () -> wms.send(body), answer -> {
+        String what = "stock status " + sync.requestId;
+        return targets.call(TARGET, what, () -> HttpAnswers.exchange(TARGET, what, () -> wms.send(body), answer -> {
             JsonNode reply = answer.hasEntity() ? answer.readEntity(JsonNode.class) : null;
             return reply != null && reply.path("duplicate").asBoolean(false);
         }), Boolean.class);

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.apache.camel.ExchangeException;
 import org.apache.camel.Header;
 import org.jboss.logging.Logger;
 
@@ -104,7 +105,7 @@ public class MovementPosting {
 
     @Transactional
     public void rejected(@Header(WorkQueues.KEY_HEADER) String movementId, @Header(WorkQueues.ATTEMPT_HEADER) int attempt,
-            ErpBusinessException rejection) {
+            @ExchangeException ErpBusinessException rejection) {
         MovementEntity movement = pendingMovement(movementId);
         if (movement == null) {
             return;

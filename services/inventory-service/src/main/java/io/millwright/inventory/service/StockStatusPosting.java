@@ -8,6 +8,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.apache.camel.Body;
+import org.apache.camel.ExchangeException;
 import org.apache.camel.Header;
 import org.jboss.logging.Logger;
 
@@ -87,7 +88,7 @@ public class StockStatusPosting {
 
     @Transactional
     public void rejected(@Header(WorkQueues.QUEUE_HEADER) String queue, @Header(WorkQueues.KEY_HEADER) String requestId,
-            @Header(WorkQueues.ATTEMPT_HEADER) int attempt, TargetRejectedException rejection) {
+            @Header(WorkQueues.ATTEMPT_HEADER) int attempt, @ExchangeException TargetRejectedException rejection) {
         StockStatusSyncEntity sync = find(targetOf(queue), requestId);
         if (sync == null || sync.state != StockStatusSyncEntity.State.PENDING) {
             return;

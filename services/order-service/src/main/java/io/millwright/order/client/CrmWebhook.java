@@ -29,7 +29,7 @@ public class CrmWebhook {
     public void deliver(@Body String milestone) {
         CrmWebhookApi webhook = targets.restClient(CrmWebhookApi.class, TARGET);
         String what = describe(milestone);
-        targets.call(TARGET, () -> HttpAnswers.exchange(TARGET, what, () -> webhook.post(milestone), answer -> null), Void.class);
+        targets.call(TARGET, what, () -> HttpAnswers.exchange(TARGET, what, () -> webhook.post(milestone), answer -> null), Void.class);
     }
 
     /** "milestone PRODUCTION_RELEASED of order ...", for the reason an operator reads. */

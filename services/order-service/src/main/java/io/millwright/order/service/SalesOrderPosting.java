@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.apache.camel.ExchangeException;
 import org.apache.camel.Header;
 import org.jboss.logging.Logger;
 
@@ -79,7 +80,7 @@ public class SalesOrderPosting {
     /** A business rejection is the order's final answer: REJECTED with an order.rejected event, not a dead letter. */
     @Transactional
     public void rejected(@Header(WorkQueues.KEY_HEADER) String orderId, @Header(WorkQueues.ATTEMPT_HEADER) int attempt,
-            ErpBusinessException rejection) {
+            @ExchangeException ErpBusinessException rejection) {
         SalesOrderEntity order = waiting(orderId);
         if (order == null) {
             return;
@@ -102,7 +103,7 @@ public class SalesOrderPosting {
      */
     @Transactional
     public void attemptFailed(@Header(WorkQueues.KEY_HEADER) String orderId, @Header(WorkQueues.ATTEMPT_HEADER) int attempt,
-            Exception failure) {
+            @ExchangeException Exception failure) {
         SalesOrderEntity order = waiting(orderId);
         if (order == null) {
             return;

@@ -30,7 +30,7 @@ public class MesWorkOrderClient {
     public Accepted dispatch(MesWorkOrder workOrder) {
         MesWorkOrderApi mes = targets.restClient(MesWorkOrderApi.class, TARGET);
         String what = "work order " + workOrder.productionOrderId();
-        return targets.call(TARGET, () -> HttpAnswers.exchange(TARGET, what, () -> mes.dispatch(workOrder), answer -> {
+        return targets.call(TARGET, what, () -> HttpAnswers.exchange(TARGET, what, () -> mes.dispatch(workOrder), answer -> {
             JsonNode body = answer.readEntity(JsonNode.class);
             String id = body == null ? null : body.path("mesWorkOrderId").asText(null);
             if (id == null || id.isBlank()) {

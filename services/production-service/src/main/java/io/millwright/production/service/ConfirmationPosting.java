@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.apache.camel.ExchangeException;
 import org.apache.camel.Header;
 import org.jboss.logging.Logger;
 
@@ -185,7 +186,7 @@ public class ConfirmationPosting {
     /** ERP refused it for a business reason: REJECTED_BY_ERP; the work queue keeps it as a dead letter. */
     @Transactional
     public void rejectedByErp(@Header(WorkQueues.KEY_HEADER) String confirmationId, @Header(WorkQueues.ATTEMPT_HEADER) int attempt,
-            ErpBusinessException rejection) {
+            @ExchangeException ErpBusinessException rejection) {
         MesConfirmationEntity c = MesConfirmationEntity.findById(confirmationId, LockModeType.PESSIMISTIC_WRITE);
         if (c.status != ConfirmationStatus.VALIDATED) {
             return;
@@ -200,7 +201,7 @@ public class ConfirmationPosting {
     /** ERP unavailable: the confirmation waits; the timeline shows the first failure and then every power of two. */
     @Transactional
     public void postingFailed(@Header(WorkQueues.KEY_HEADER) String confirmationId, @Header(WorkQueues.ATTEMPT_HEADER) int attempt,
-            Exception failure) {
+            @ExchangeException Exception failure) {
         MesConfirmationEntity c = MesConfirmationEntity.findById(confirmationId, LockModeType.PESSIMISTIC_WRITE);
         if (c == null || c.status != ConfirmationStatus.VALIDATED) {
             return;

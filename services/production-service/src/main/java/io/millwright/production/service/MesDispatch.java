@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.apache.camel.ExchangeException;
 import org.apache.camel.Header;
 import org.jboss.logging.Logger;
 
@@ -79,7 +80,7 @@ public class MesDispatch {
     /** The MES refused the payload: DISPATCH_REJECTED; the work queue keeps the dead letter an operator can replay. */
     @Transactional
     public void refused(@Header(WorkQueues.KEY_HEADER) String orderId, @Header(WorkQueues.ATTEMPT_HEADER) int attempt,
-            TargetRejectedException refusal) {
+            @ExchangeException TargetRejectedException refusal) {
         ProductionOrderEntity order = released(orderId);
         if (order == null) {
             return;
@@ -93,7 +94,7 @@ public class MesDispatch {
     /** MES unavailable: the order stays RELEASED; the timeline shows the first failure and then every power of two. */
     @Transactional
     public void attemptFailed(@Header(WorkQueues.KEY_HEADER) String orderId, @Header(WorkQueues.ATTEMPT_HEADER) int attempt,
-            Exception failure) {
+            @ExchangeException Exception failure) {
         ProductionOrderEntity order = released(orderId);
         if (order == null) {
             return;

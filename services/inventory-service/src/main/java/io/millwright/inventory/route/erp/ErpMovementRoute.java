@@ -21,8 +21,6 @@ import io.millwright.kit.workqueue.WorkQueues;
 @ApplicationScoped
 public class ErpMovementRoute extends RouteBuilder {
 
-    private static final String KEY = "${header." + WorkQueues.KEY_HEADER + "}";
-    private static final String ATTEMPT = "${header." + WorkQueues.ATTEMPT_HEADER + "}";
 
     @Inject
     MovementPosting movements;
@@ -39,7 +37,7 @@ public class ErpMovementRoute extends RouteBuilder {
                     .bean(movements, "attemptFailed")
                 .end()
                 .onException(ErpBusinessException.class)
-                    .bean(movements, "rejected(" + KEY + ", " + ATTEMPT + ", ${exception})")
+                    .bean(movements, "rejected")
                 .end()
                 .bean(movements, "reopenIfReplayed")
                 .filter(method(movements, "pending"))

@@ -34,8 +34,7 @@ public class ErpSalesOrderRoute extends RouteBuilder {
                 .routeId("order.erp-sales-order")
                 .routeConfigurationId(MillwrightRouteConfiguration.WORK_QUEUE_ID)
                 .onException(TargetUnavailableException.class)
-                    .bean(posting, "attemptFailed(${header." + WorkQueues.KEY_HEADER + "}, ${header."
-                            + WorkQueues.ATTEMPT_HEADER + "}, ${exception})")
+                    .bean(posting, "attemptFailed")
                 .end()
                 .filter(method(posting, "awaitsErp"))
                     .bean(posting, "request")
@@ -43,8 +42,7 @@ public class ErpSalesOrderRoute extends RouteBuilder {
                         .bean(erp, "create")
                         .bean(posting, "confirmed")
                     .doCatch(ErpBusinessException.class)
-                        .bean(posting, "rejected(${header." + WorkQueues.KEY_HEADER + "}, ${header."
-                                + WorkQueues.ATTEMPT_HEADER + "}, ${exception})")
+                        .bean(posting, "rejected")
                     .end()
                 .end();
     }

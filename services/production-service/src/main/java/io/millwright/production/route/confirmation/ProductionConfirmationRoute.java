@@ -23,8 +23,6 @@ import io.millwright.production.service.ProductionQueues;
 @ApplicationScoped
 public class ProductionConfirmationRoute extends RouteBuilder {
 
-    private static final String KEY = "${header." + WorkQueues.KEY_HEADER + "}";
-    private static final String ATTEMPT = "${header." + WorkQueues.ATTEMPT_HEADER + "}";
 
     @Inject
     ConfirmationPosting confirmations;
@@ -38,10 +36,10 @@ public class ProductionConfirmationRoute extends RouteBuilder {
                 .routeId("production.confirmation")
                 .routeConfigurationId(MillwrightRouteConfiguration.WORK_QUEUE_ID)
                 .onException(TargetUnavailableException.class)
-                    .bean(confirmations, "postingFailed(" + KEY + ", " + ATTEMPT + ", ${exception})")
+                    .bean(confirmations, "postingFailed")
                 .end()
                 .onException(ErpBusinessException.class)
-                    .bean(confirmations, "rejectedByErp(" + KEY + ", " + ATTEMPT + ", ${exception})")
+                    .bean(confirmations, "rejectedByErp")
                 .end()
                 .bean(confirmations, "reopenIfReplayed")
                 .filter(method(confirmations, "open"))

@@ -22,8 +22,6 @@ import io.millwright.production.service.ProductionQueues;
 @ApplicationScoped
 public class MesDispatchRoute extends RouteBuilder {
 
-    private static final String KEY = "${header." + WorkQueues.KEY_HEADER + "}";
-    private static final String ATTEMPT = "${header." + WorkQueues.ATTEMPT_HEADER + "}";
 
     @Inject
     MesDispatch dispatch;
@@ -37,10 +35,10 @@ public class MesDispatchRoute extends RouteBuilder {
                 .routeId("production.mes-dispatch")
                 .routeConfigurationId(MillwrightRouteConfiguration.WORK_QUEUE_ID)
                 .onException(TargetUnavailableException.class)
-                    .bean(dispatch, "attemptFailed(" + KEY + ", " + ATTEMPT + ", ${exception})")
+                    .bean(dispatch, "attemptFailed")
                 .end()
                 .onException(TargetRejectedException.class)
-                    .bean(dispatch, "refused(" + KEY + ", " + ATTEMPT + ", ${exception})")
+                    .bean(dispatch, "refused")
                 .end()
                 .bean(dispatch, "reopenIfReplayed")
                 .filter(method(dispatch, "awaitsDispatch"))

@@ -13,6 +13,7 @@ import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
 
 import io.millwright.erp.callback.contract.ProductionOrderReleasePortType;
 import io.millwright.kit.correlation.CorrelationProcessor;
+import io.millwright.kit.erp.UnreadableRequestFault;
 import io.millwright.kit.route.MillwrightRouteConfiguration;
 import io.millwright.production.config.ProductionConfig;
 import io.millwright.production.service.ErpReleaseCallback;
@@ -59,6 +60,7 @@ public class ErpReleaseRoute extends RouteBuilder {
         endpoint.setServiceNameAsQName(new QName(NS, "ProductionOrderReleaseService"));
         endpoint.setPortNameAsQName(new QName(NS, "ProductionOrderReleasePort"));
         endpoint.setDataFormat(DataFormat.POJO);
+        endpoint.getOutFaultInterceptors().add(new UnreadableRequestFault());
         return endpoint;
     }
 
