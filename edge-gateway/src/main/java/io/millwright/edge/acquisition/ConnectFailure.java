@@ -60,6 +60,11 @@ final class ConnectFailure {
                         + (user ? "check security.username and security.password (and that the user may log in)"
                                 : "it wants a user name and password (security.username, security.password)");
             }
+            if ("BadSecurityPolicyRejected".equals(code)) {
+                return "the OPC UA server rejected " + channel(security) + " (" + code + ")"
+                        + (secured ? ": compare the security block with the server's endpoints"
+                                : ": it may not accept security policy None (then configure the connection's security block)");
+            }
             return "the OPC UA server answered " + code + " while the session was set up";
         }
         if (text.contains("Unable to find endpoint matching")) {

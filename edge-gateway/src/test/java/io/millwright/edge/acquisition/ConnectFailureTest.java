@@ -36,7 +36,13 @@ class ConnectFailureTest {
     @Test
     void otherServerAnswersAndMissingEndpointsAreNamed() {
         assertThat(ConnectFailure.describe(SECURED_OPCUA, "Failed to establish connection: Server returned error BadSecurityPolicyRejected (0x80550000)",
-                false, null)).isEqualTo("cannot connect: the OPC UA server answered BadSecurityPolicyRejected while the session was set up");
+                false, null)).isEqualTo("cannot connect: the OPC UA server rejected Basic256Sha256 sign-and-encrypt (BadSecurityPolicyRejected):"
+                        + " compare the security block with the server's endpoints");
+        assertThat(ConnectFailure.describe(PLAIN_OPCUA, "Failed to establish connection: Server returned error BadSecurityPolicyRejected (0x80550000)",
+                false, null)).isEqualTo("cannot connect: the OPC UA server rejected security policy None (BadSecurityPolicyRejected):"
+                        + " it may not accept security policy None (then configure the connection's security block)");
+        assertThat(ConnectFailure.describe(SECURED_OPCUA, "Failed to establish connection: Server returned error BadTooManySessions (0x80560000)",
+                false, null)).isEqualTo("cannot connect: the OPC UA server answered BadTooManySessions while the session was set up");
         assertThat(ConnectFailure.describe(PLAIN_OPCUA, "Failed to establish connection: Unable to find endpoint matching  opc.tcp://10.0.0.1:4840/milo",
                 false, null)).isEqualTo("cannot connect: the OPC UA server offers no endpoint for security policy None with anonymous"
                         + " access at this URL (compare the security block with the server's endpoints)");
