@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.frontend.ClientProxy;
@@ -29,6 +30,8 @@ import io.millwright.erp.contract.SalesOrderLine;
  * this, at the same concurrency, in the same run.
  */
 final class RawErp {
+
+    private static final int WARM_UP_SECONDS = 5;
 
     private final String soapUrl;
     private final String runId;
@@ -54,13 +57,16 @@ final class RawErp {
         Callable<Object> on(ErpPortType erp);
     }
 
+    /** Calls for a warm-up of {@value #WARM_UP_SECONDS} s (not counted), then for {@code duration}: answers per second. */
     private double loop(String what, int concurrency, Duration duration, Progress progress, Call call) throws Exception {
         AtomicLong done = new AtomicLong();
         AtomicLong failed = new AtomicLong();
+        AtomicReference<String> firstFailure = new AtomicReference<>();
         ExecutorService callers = Executors.newFixedThreadPool(concurrency);
-        long end = System.nanoTime() + duration.toNanos();
+        long warmedUp = System.nanoTime() + Duration.ofSeconds(WARM_UP_SECONDS).toNanos();
+        long end = warmedUp + duration.toNanos();
         progress.show(() -> String.format("%s: %d calls answered (%d failed)", what, done.get(), failed.get()));
-        long start = System.nanoTime();
+        AtomicLong counted = new AtomicLong();
         try {
             List<Future<?>> running = new ArrayList<>();
             for (int i = 0; i < concurrency; i++) {
@@ -71,8 +77,12 @@ final class RawErp {
                         try {
                             request.call();
                             done.incrementAndGet();
+                            if (System.nanoTime() >= warmedUp) {
+                                counted.incrementAndGet();
+                            }
                         } catch (Exception e) {
                             failed.incrementAndGet();
+                            firstFailure.compareAndSet(null, e.toString());
                         }
                     }
                     return null;
@@ -84,11 +94,11 @@ final class RawErp {
         } finally {
             callers.shutdownNow();
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
         if (failed.get() > done.get() / 100) {
-            throw new IllegalStateException(what + ": " + failed.get() + " of " + (done.get() + failed.get()) + " calls failed");
+            throw new IllegalStateException(what + ": " + failed.get() + " of " + (done.get() + failed.get()) + " calls failed, the first: "
+                    + firstFailure.get());
         }
-        return done.get() / seconds;
+        return counted.get() / (duration.toNanos() / 1e9);
     }
 
     private ErpPortType client() {
@@ -123,6 +133,7 @@ final class RawErp {
         request.setConfirmationId("RAW-" + runId + "-" + sequence.incrementAndGet());
         request.setProductionOrderNumber(productionOrder);
         request.setOperationNumber(Workload.OPERATION);
+        request.setResourceId(Workload.RESOURCE);
         request.setYield(quantity(BigDecimal.ONE));
         request.setScrap(quantity(BigDecimal.ZERO));
         request.setFinalConfirmation(false);

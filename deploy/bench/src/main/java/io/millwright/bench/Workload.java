@@ -11,6 +11,8 @@ final class Workload {
     static final BigDecimal UNIT_PRICE = new BigDecimal("125.00");
     /** FG-100's first routing operation in the ERP simulator. */
     static final String OPERATION = "0010";
+    /** The resource of {@link #OPERATION}. */
+    static final String RESOURCE = "RES-CNC-01";
     /** Planned quantity of each benchmark production order; every confirmation yields 1 EA of it. */
     static final int ORDER_QUANTITY = 100;
     /** Confirmations per production order: under the planned quantity, so none is over-delivered. */
