@@ -68,14 +68,22 @@ public final class JsonSchemas {
      * @throws IllegalArgumentException if there is no such schema in this jar
      */
     public static JsonSchema schema(String schemaResource) {
+        JsonSchema known = schemaResource == null ? null : SCHEMAS.get(schemaResource);
+        if (known != null) {
+            // Every event written and read is validated: a cached schema costs no classpath lookup.
+            return known;
+        }
         String resource = checkedResource(schemaResource);
-        return SCHEMAS.computeIfAbsent(resource, r -> {
+        JsonSchema loaded = SCHEMAS.computeIfAbsent(resource, r -> {
             JsonSchema schema = FACTORY.getSchema(
                     SchemaLocation.of(SCHEMA_BASE_URI + r.substring(RESOURCE_ROOT.length())), CONFIG);
             // Validators are otherwise built lazily on first use; build them now, before the schema is shared across threads.
             schema.initializeValidators();
             return schema;
         });
+        // also under the name it was asked by (with or without a leading slash)
+        SCHEMAS.putIfAbsent(schemaResource, loaded);
+        return loaded;
     }
 
     /** The schema document itself, e.g. for compatibility checks or catalog generation. Do not modify it. */

@@ -1,5 +1,7 @@
 package io.millwright.bench;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -25,13 +27,28 @@ final class Figures {
     }
 
     private final PostgresDatabase db;
+    /** One connection for all polling: a connection per poll would compete with the services for PostgreSQL's slots. */
+    private final Connection connection;
 
     Figures(PostgresDatabase db) {
         this.db = db;
+        try {
+            this.connection = db.connect();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot connect to " + db, e);
+        }
+    }
+
+    private synchronized long count(String sql, Object... params) {
+        return db.count(connection, sql, params);
+    }
+
+    private synchronized List<Map<String, Object>> query(String sql, Object... params) {
+        return db.query(connection, sql, params);
     }
 
     long ordersConfirmed(String crmPrefix) {
-        return db.count("SELECT count(*) FROM orders.sales_order WHERE crm_order_id LIKE ? AND status = 'CONFIRMED'", crmPrefix + "%");
+        return count("SELECT count(*) FROM orders.sales_order WHERE crm_order_id LIKE ? AND status = 'CONFIRMED'", crmPrefix + "%");
     }
 
     /** Accepted → confirmed by ERP, p50 and p99 in ms. */
@@ -51,7 +68,7 @@ final class Figures {
     }
 
     long confirmationsPosted(String prefix) {
-        return db.count("SELECT count(*) FROM production.mes_confirmation WHERE confirmation_id LIKE ? AND status = 'POSTED'", prefix + "%");
+        return count("SELECT count(*) FROM production.mes_confirmation WHERE confirmation_id LIKE ? AND status = 'POSTED'", prefix + "%");
     }
 
     double confirmationPostingRate(String prefix) {
@@ -66,7 +83,7 @@ final class Figures {
     }
 
     long movementsPosted(String prefix) {
-        return db.count("SELECT count(*) FROM inventory.movement WHERE movement_id LIKE ? AND erp_state = 'POSTED'", prefix + "%");
+        return count("SELECT count(*) FROM inventory.movement WHERE movement_id LIKE ? AND erp_state = 'POSTED'", prefix + "%");
     }
 
     double movementPostingRate(String prefix) {
@@ -75,21 +92,21 @@ final class Figures {
     }
 
     ErpPostings erpPostings(String postingType, String keyPrefix, long expected) {
-        Map<String, Object> row = db.query("SELECT count(*) AS n, count(DISTINCT business_key) AS keys FROM erp_sim.posting "
+        Map<String, Object> row = query("SELECT count(*) AS n, count(DISTINCT business_key) AS keys FROM erp_sim.posting "
                 + "WHERE posting_type = ? AND business_key LIKE ?", postingType, keyPrefix + "%").get(0);
-        long duplicates = db.count("SELECT count(*) FROM erp_sim.erp_call WHERE business_key LIKE ? AND outcome = 'DUPLICATE'",
+        long duplicates = count("SELECT count(*) FROM erp_sim.erp_call WHERE business_key LIKE ? AND outcome = 'DUPLICATE'",
                 keyPrefix + "%");
         return new ErpPostings(expected, ((Number) row.get("n")).longValue(), ((Number) row.get("keys")).longValue(), duplicates);
     }
 
     private double[] percentiles(String valuesQuery, Object... params) {
-        Map<String, Object> row = db.query("SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY v) AS p50, "
+        Map<String, Object> row = query("SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY v) AS p50, "
                 + "percentile_cont(0.99) WITHIN GROUP (ORDER BY v) AS p99 FROM (" + valuesQuery + ") x", params).get(0);
         return new double[] { number(row.get("p50")), number(row.get("p99")) };
     }
 
     private double middleRate(String timesQuery, Object... params) {
-        List<Map<String, Object>> rows = db.query("SELECT count(*) AS n, percentile_cont(0.05) WITHIN GROUP (ORDER BY v) AS t05, "
+        List<Map<String, Object>> rows = query("SELECT count(*) AS n, percentile_cont(0.05) WITHIN GROUP (ORDER BY v) AS t05, "
                 + "percentile_cont(0.95) WITHIN GROUP (ORDER BY v) AS t95 FROM (" + timesQuery + ") x", params);
         Map<String, Object> row = rows.get(0);
         double n = number(row.get("n"));

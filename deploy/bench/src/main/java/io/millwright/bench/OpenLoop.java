@@ -30,6 +30,7 @@ final class OpenLoop {
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<String, AtomicLong> refusals = new TreeMap<>();
+    private volatile double sendingSeconds = Double.NaN;
 
     OpenLoop(HttpClient http, String what) {
         this.http = http;
@@ -72,6 +73,7 @@ final class OpenLoop {
                 }
             });
         }
+        sendingSeconds = (System.nanoTime() - start) / 1e9;
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (inFlight.get() > 0 && System.nanoTime() < deadline) {
             LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
@@ -81,6 +83,11 @@ final class OpenLoop {
 
     long sent() {
         return sent.get();
+    }
+
+    /** Requests sent per second while sending: the rate actually offered. */
+    double offeredPerSecond() {
+        return sent.get() / sendingSeconds;
     }
 
     long accepted() {

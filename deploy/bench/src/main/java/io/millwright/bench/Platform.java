@@ -34,11 +34,13 @@ final class Platform implements AutoCloseable {
     final ServiceProcess production;
     final ServiceProcess order;
     final ErpSimulator erp;
+    private final KafkaBroker kafka;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
-    private Platform(PostgresDatabase db, ServiceProcess simulators, ServiceProcess inventory, ServiceProcess production,
+    private Platform(PostgresDatabase db, KafkaBroker kafka, ServiceProcess simulators, ServiceProcess inventory, ServiceProcess production,
             ServiceProcess order) {
         this.db = db;
+        this.kafka = kafka;
         this.simulators = simulators;
         this.inventory = inventory;
         this.production = production;
@@ -54,7 +56,8 @@ final class Platform implements AutoCloseable {
         progress.show(() -> "starting PostgreSQL database, Kafka, the simulators and the services");
         PostgresDatabase db = PostgresDatabase.shared();
         Progress.say("database " + db.name());
-        String kafka = KafkaBroker.shared().bootstrapServers();
+        KafkaBroker broker = KafkaBroker.shared();
+        String kafka = broker.bootstrapServers();
         Progress.say("Kafka " + kafka);
         Map<String, String> database = Map.of(
                 "quarkus.datasource.jdbc.url", db.jdbcUrl(),
@@ -71,7 +74,7 @@ final class Platform implements AutoCloseable {
         ServiceProcess order = service("order-service", database, kafka, sim, Map.of(
                 BEFORE ? "millwright.order.availability.url" : "millwright.kit.targets.inventory.url", inventory.baseUrl(),
                 BEFORE ? "millwright.order.crm.webhook-url" : "millwright.kit.targets.crm.url", sim + "/crm/api/v1/order-milestones"));
-        Platform platform = new Platform(db, simulators, inventory, production, order);
+        Platform platform = new Platform(db, broker, simulators, inventory, production, order);
         platform.erp.setReleaseCallbackUrl(production.baseUrl() + "/soap/erp-callback");
         platform.erp.setAutoRelease(false);
         MesSimulator.at(sim).configure(production.baseUrl(), true, 200);
@@ -92,11 +95,29 @@ final class Platform implements AutoCloseable {
         return service;
     }
 
-    /** CPU seconds each process has used so far (user + system). */
+    /**
+     * CPU seconds each process has used so far (user + system): the services, Kafka, PostgreSQL (all its server
+     * processes together) and this benchmark process (the load generator).
+     */
     Map<String, Double> cpuSeconds() {
         Map<String, Double> cpu = new LinkedHashMap<>();
         services.forEach((name, process) -> cpu.put(name, cpuSecondsOf(process.pid())));
+        cpu.put("kafka", kafka.pid().stream().mapToDouble(Platform::cpuSecondsOf).sum());
+        cpu.put("postgresql", postgresCpuSeconds());
+        cpu.put("benchmark", cpuSecondsOf(ProcessHandle.current().pid()));
         return cpu;
+    }
+
+    private static double postgresCpuSeconds() {
+        return ProcessHandle.allProcesses().filter(process -> commandName(process.pid()).equals("postgres")).mapToDouble(process -> cpuSecondsOf(process.pid())).sum();
+    }
+
+    private static String commandName(long pid) {
+        try {
+            return Files.readString(Path.of("/proc/" + pid + "/comm")).trim();
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     /** Peak resident set size of each process so far (VmHWM), in MB. */
@@ -108,6 +129,13 @@ final class Platform implements AutoCloseable {
 
     Map<String, ServiceProcess> services() {
         return services;
+    }
+
+    /** The process id of each service and the simulators. */
+    Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        services.forEach((name, process) -> pids.put(name, process.pid()));
+        return pids;
     }
 
     private static double cpuSecondsOf(long pid) {

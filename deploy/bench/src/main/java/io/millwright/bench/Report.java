@@ -34,6 +34,8 @@ final class Report {
     Map<String, Double> cpuOrders;
     Map<String, Double> cpuDrain;
     Map<String, Double> cpuConfirmations;
+    Map<String, String> profileOrders;
+    Map<String, String> profileConfirmations;
 
     Report(long erpLatencyMs, int erpConcurrency) {
         this.erpLatencyMs = erpLatencyMs;
@@ -61,6 +63,14 @@ final class Report {
         Progress.say("  ERP ledger      " + movementsExactlyOnce);
         Progress.say("CPU cores used    orders " + cores(cpuOrders) + "; backlog drain " + cores(cpuDrain) + "; confirmations "
                 + cores(cpuConfirmations));
+        profile("orders", profileOrders);
+        profile("confirmations", profileConfirmations);
+    }
+
+    private static void profile(String phase, Map<String, String> summaries) {
+        if (summaries != null) {
+            summaries.forEach((service, summary) -> Progress.say("profile, " + phase + ", " + service + ": " + summary));
+        }
     }
 
     static void printTargets(List<Report> reports, double offeredOrders) {

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -37,6 +40,11 @@ public final class ServicesBenchmark {
     private static final int ERP_CONCURRENCY = 8;
     private static final Duration RAW_DURATION = Duration.ofSeconds(15);
     private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(10);
+    private static final Duration WARM_UP = Duration.ofSeconds(20);
+    /** JDK Flight Recorder recordings of the order and confirmation phases, one per service. */
+    private static final Path PROFILES = Path.of(System.getProperty("millwright.root", "."), "target", "bench", "profiles");
+    /** Closed loop: each of these clients sends its next request when the last is answered, so the warm-up never overloads. */
+    private static final int WARM_UP_CLIENTS = 4;
 
     private record Settings(double ordersPerSecond, double confirmationsPerSecond, Duration phase, List<Long> erpLatenciesMs) {
     }
@@ -118,7 +126,11 @@ public final class ServicesBenchmark {
         private final Platform platform;
         private final Progress progress;
         private final String id = UUID.randomUUID().toString().substring(0, 8);
-        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+        /**
+         * HTTP/1.1 as CRMs and MESs call: Java's client would otherwise upgrade to HTTP/2 and multiplex every request
+         * over one connection, whose body reads the server serialises (one connection, one event loop).
+         */
+        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .executor(Executors.newFixedThreadPool(16)).build();
         private final Figures figures;
 
@@ -131,9 +143,12 @@ public final class ServicesBenchmark {
 
         List<Report> all() throws Exception {
             int perLatency = (int) Math.ceil(settings.confirmationsPerSecond() * settings.phase().toSeconds() / Workload.CONFIRMATIONS_PER_ORDER);
-            List<List<String>> productionOrders = releaseProductionOrders(perLatency, settings.erpLatenciesMs().size());
+            // at most 300 confirmations/s in the warm-up
+            int forWarmUp = (int) Math.ceil(300.0 * WARM_UP.toSeconds() / Workload.CONFIRMATIONS_PER_ORDER);
+            List<List<String>> productionOrders = releaseProductionOrders(perLatency, settings.erpLatenciesMs().size(), forWarmUp);
             String rawOrder = String.valueOf(platform.erp.createProductionOrder(Workload.ITEM,
                     BigDecimal.valueOf(1_000_000), null, false).get("productionOrderNumber"));
+            warmUp(productionOrders.get(productionOrders.size() - 1));
             List<Report> reports = new ArrayList<>();
             for (int i = 0; i < settings.erpLatenciesMs().size(); i++) {
                 long latency = settings.erpLatenciesMs().get(i);
@@ -162,9 +177,67 @@ public final class ServicesBenchmark {
             }
         }
 
-        /** Production orders for the confirmation phases, released to production-service by the ERP simulator. */
-        private List<List<String>> releaseProductionOrders(int perSet, int sets) throws Exception {
-            int total = perSet * sets;
+        /**
+         * Every service's code paths run for {@link #WARM_UP} with {@link #WARM_UP_CLIENTS} clients sending orders and as
+         * many sending confirmations (not counted), as in a platform that has been up for a while: the JIT has compiled them, the pools are
+         * filled. Figures of a JVM's first seconds would measure the interpreter, not the platform.
+         */
+        private void warmUp(List<String> productionOrders) {
+            String orderPrefix = "WARM-" + id + "-";
+            String confirmationPrefix = "WC-" + id + "-";
+            AtomicLong orders = new AtomicLong();
+            AtomicLong confirmations = new AtomicLong();
+            progress.show(() -> "warm-up: " + orders.get() + " orders, " + confirmations.get() + " confirmations");
+            long end = System.nanoTime() + WARM_UP.toNanos();
+            ExecutorService clients = Executors.newFixedThreadPool(2 * WARM_UP_CLIENTS);
+            try {
+                List<Future<?>> running = new ArrayList<>();
+                for (int i = 0; i < WARM_UP_CLIENTS; i++) {
+                    running.add(clients.submit(() -> {
+                        while (System.nanoTime() < end) {
+                            long n = orders.incrementAndGet();
+                            send(post(platform.order.baseUrl() + "/api/v1/orders", Workload.crmOrder(orderPrefix + n)));
+                        }
+                        return null;
+                    }));
+                    running.add(clients.submit(() -> {
+                        while (System.nanoTime() < end) {
+                            long n = confirmations.incrementAndGet();
+                            send(post(platform.production.baseUrl() + "/api/v1/mes/confirmations", Workload.yieldConfirmation(
+                                    confirmationPrefix + n, productionOrders.get((int) (n % productionOrders.size())))));
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> client : running) {
+                    client.get();
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("warm-up failed: " + e.getMessage(), e);
+            } finally {
+                clients.shutdownNow();
+            }
+            awaitCount("warm-up orders confirmed by ERP", () -> figures.ordersConfirmed(orderPrefix), orders.get());
+            awaitCount("warm-up confirmations posted to ERP", () -> figures.confirmationsPosted(confirmationPrefix), confirmations.get());
+            awaitCount("warm-up goods receipts posted to ERP", () -> figures.movementsPosted("PR-" + confirmationPrefix), confirmations.get());
+            Progress.say(String.format("warm-up (not counted): %d orders and %d confirmations from %d clients each in %d s, all posted to ERP",
+                    orders.get(), confirmations.get(), WARM_UP_CLIENTS, WARM_UP.toSeconds()));
+        }
+
+        /** One request, answered 202, or the benchmark fails. */
+        private void send(HttpRequest request) throws Exception {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 202) {
+                throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": " + response.body());
+            }
+        }
+
+        /**
+         * Production orders for the confirmation phases, released to production-service by the ERP simulator: {@code sets}
+         * sets of {@code perSet}, then one of {@code forWarmUp}.
+         */
+        private List<List<String>> releaseProductionOrders(int perSet, int sets, int forWarmUp) throws Exception {
+            int total = perSet * sets + forWarmUp;
             List<String> numbers = Collections.synchronizedList(new ArrayList<>());
             progress.show(() -> "releasing production orders for the confirmation phases: " + numbers.size() + " of " + total);
             ExecutorService releasers = Executors.newFixedThreadPool(4);
@@ -194,6 +267,7 @@ public final class ServicesBenchmark {
             for (int set = 0; set < sets; set++) {
                 result.add(sorted.subList(set * perSet, (set + 1) * perSet));
             }
+            result.add(sorted.subList(sets * perSet, total));
             Progress.say(total + " production orders released to production-service");
             return result;
         }
@@ -204,13 +278,15 @@ public final class ServicesBenchmark {
             LongSupplier confirmed = () -> figures.ordersConfirmed(prefix);
             progress.show(() -> load.progress() + ", " + confirmed.getAsLong() + " confirmed by ERP");
             Map<String, Double> cpuBefore = platform.cpuSeconds();
+            Profiler profiler = Profiler.start(PROFILES, latency + "ms-orders", platform.pids());
             long started = System.nanoTime();
             load.run(settings.ordersPerSecond(), settings.phase(), n -> post(platform.order.baseUrl() + "/api/v1/orders",
                     Workload.crmOrder(prefix + n)), 202);
             double seconds = (System.nanoTime() - started) / 1e9;
+            report.profileOrders = profiler.stop();
             long confirmedInPhase = confirmed.getAsLong();
             report.cpuOrders = cores(cpuBefore, seconds);
-            report.ordersOffered = load.sent() / seconds;
+            report.ordersOffered = load.offeredPerSecond();
             report.ordersAccepted = load.accepted() / seconds;
             report.ordersRefused = load.refusals();
             report.ordersSkipped = load.skipped();
@@ -255,12 +331,14 @@ public final class ServicesBenchmark {
             LongSupplier movements = () -> figures.movementsPosted("PR-" + prefix);
             progress.show(() -> load.progress() + ", " + posted.getAsLong() + " posted to ERP, " + movements.getAsLong() + " receipts posted");
             Map<String, Double> cpuBefore = platform.cpuSeconds();
+            Profiler profiler = Profiler.start(PROFILES, latency + "ms-confirmations", platform.pids());
             long started = System.nanoTime();
             load.run(settings.confirmationsPerSecond(), settings.phase(), n -> post(platform.production.baseUrl() + "/api/v1/mes/confirmations",
                     Workload.yieldConfirmation(prefix + n, productionOrders.get((int) (n % productionOrders.size())))), 202);
             double seconds = (System.nanoTime() - started) / 1e9;
+            report.profileConfirmations = profiler.stop();
             long postedInPhase = posted.getAsLong();
-            report.confirmationsOffered = load.sent() / seconds;
+            report.confirmationsOffered = load.offeredPerSecond();
             report.confirmationsAccepted = load.accepted() / seconds;
             report.confirmationsRefused = load.refusals();
             report.confirmationRestP50 = load.latencies().percentileMillis(0.50);

@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.query.NativeQuery;
+
 /**
  * The SQL of the work queues, on {@code kit_work_item} in the service's schema. Database time ({@code now()}) is
  * the clock for due times and leases, so replicas with skewed clocks agree.
@@ -23,7 +25,7 @@ class WorkItemStore {
     /** Inserts the item in the caller's transaction; an item with the same queue and key already waiting wins. */
     boolean insert(String queue, String key, String orderingKey, String payload, String correlationId, String traceparent,
             UUID deadLetterId) {
-        return em.createNativeQuery("""
+        return sql("""
                 INSERT INTO {h-schema}kit_work_item
                     (queue, item_key, ordering_key, payload, correlation_id, traceparent, dead_letter_id, attempts, next_attempt_at, created_at)
                 VALUES (:queue, :key, :orderingKey, :payload, :correlationId, :traceparent, :deadLetterId, 0, now(), now())
@@ -44,7 +46,7 @@ class WorkItemStore {
      */
     @SuppressWarnings("unchecked")
     List<ClaimedItem> claim(String queue, int limit, Duration lease, String owner) {
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Object[]> rows = sql("""
                 UPDATE {h-schema}kit_work_item w
                    SET next_attempt_at = now() + :leaseMillis * interval '1 millisecond', claimed_by = :owner, attempts = w.attempts + 1
                  WHERE w.id IN (
@@ -73,7 +75,7 @@ class WorkItemStore {
      * item in backoff, or a lease running out), or empty if there is none.
      */
     java.util.Optional<Duration> untilNextDue(String queue) {
-        Object millis = em.createNativeQuery("""
+        Object millis = sql("""
                 SELECT extract(epoch FROM min(c.next_attempt_at) - now()) * 1000 FROM {h-schema}kit_work_item c
                  WHERE c.queue = :queue
                    AND (c.ordering_key IS NULL OR NOT EXISTS (
@@ -83,11 +85,11 @@ class WorkItemStore {
     }
 
     void delete(long id) {
-        em.createNativeQuery("DELETE FROM {h-schema}kit_work_item WHERE id = :id").setParameter("id", id).executeUpdate();
+        sql("DELETE FROM {h-schema}kit_work_item WHERE id = :id").setParameter("id", id).executeUpdate();
     }
 
     void reschedule(long id, Duration pause, String error) {
-        em.createNativeQuery("""
+        sql("""
                 UPDATE {h-schema}kit_work_item
                    SET next_attempt_at = now() + :pauseMillis * interval '1 millisecond', last_error = :error, claimed_by = NULL
                  WHERE id = :id""")
@@ -98,14 +100,23 @@ class WorkItemStore {
     }
 
     long depth(String queue) {
-        return ((Number) em.createNativeQuery("SELECT count(*) FROM {h-schema}kit_work_item WHERE queue = :queue")
+        return ((Number) sql("SELECT count(*) FROM {h-schema}kit_work_item WHERE queue = :queue")
                 .setParameter("queue", queue).getSingleResult()).longValue();
     }
 
     double oldestAgeSeconds(String queue) {
-        Object oldest = em.createNativeQuery("SELECT extract(epoch FROM now() - min(created_at)) FROM {h-schema}kit_work_item WHERE queue = :queue")
+        Object oldest = sql("SELECT extract(epoch FROM now() - min(created_at)) FROM {h-schema}kit_work_item WHERE queue = :queue")
                 .setParameter("queue", queue).getSingleResult();
         return oldest == null ? 0 : Math.max(0, ((Number) oldest).doubleValue());
+    }
+
+    /**
+     * A native statement that touches only {@code kit_work_item}: Hibernate then neither flushes the caller's other
+     * pending changes before it nor invalidates every entity's cached state after it.
+     */
+    @SuppressWarnings("rawtypes")
+    private NativeQuery sql(String sql) {
+        return em.createNativeQuery(sql).unwrap(NativeQuery.class).addSynchronizedEntityClass(WorkItem.class);
     }
 
     private static Instant instant(Object value) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -183,6 +184,11 @@ public final class KafkaBroker {
 
     public boolean isRunning() {
         return current().isPresent();
+    }
+
+    /** The broker process's id while it runs (for CPU and memory figures). */
+    public OptionalLong pid() {
+        return current().map(child -> OptionalLong.of(child.pid())).orElse(OptionalLong.empty());
     }
 
     @Override

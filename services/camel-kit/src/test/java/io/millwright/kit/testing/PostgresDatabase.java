@@ -118,7 +118,16 @@ public final class PostgresDatabase {
 
     /** The first column of the first row as a long, e.g. {@code count("select count(*) from x where id = ?", id)}. */
     public long count(String sql, Object... params) {
-        List<Map<String, Object>> rows = query(sql, params);
+        try (Connection connection = connect()) {
+            return count(connection, sql, params);
+        } catch (SQLException e) {
+            throw failure(sql, e);
+        }
+    }
+
+    /** {@link #count(String, Object...)} on a connection the caller keeps, e.g. a benchmark polling every second. */
+    public long count(Connection connection, String sql, Object... params) {
+        List<Map<String, Object>> rows = query(connection, sql, params);
         if (rows.isEmpty()) {
             throw new IllegalStateException("No row returned by: " + sql);
         }
@@ -137,8 +146,16 @@ public final class PostgresDatabase {
      * values come back as their text.
      */
     public List<Map<String, Object>> query(String sql, Object... params) {
-        try (Connection connection = connect(); PreparedStatement statement = prepare(connection, sql, params);
-                ResultSet resultSet = statement.executeQuery()) {
+        try (Connection connection = connect()) {
+            return query(connection, sql, params);
+        } catch (SQLException e) {
+            throw failure(sql, e);
+        }
+    }
+
+    /** {@link #query(String, Object...)} on a connection the caller keeps. */
+    public List<Map<String, Object>> query(Connection connection, String sql, Object... params) {
+        try (PreparedStatement statement = prepare(connection, sql, params); ResultSet resultSet = statement.executeQuery()) {
             ResultSetMetaData meta = resultSet.getMetaData();
             List<Map<String, Object>> rows = new ArrayList<>();
             while (resultSet.next()) {

@@ -46,8 +46,8 @@ public class OrderResource {
     @APIResponse(responseCode = "422", description = "Invalid order, with field errors")
     @APIResponse(responseCode = "503", description = "Master data not yet replicated from ERP; try again later")
     public Response submit(@Valid @NotNull OrderRequest request) {
-        OrderIntake.Result result = intake.accept(request);
-        OrderView view = views.toView(result.order());
+        OrderIntake.Result<OrderView> result = intake.accept(request, views::toView);
+        OrderView view = result.order();
         URI location = URI.create("/api/v1/orders/" + view.id());
         return Response.status(result.created() ? Response.Status.ACCEPTED : Response.Status.OK)
                 .location(location)

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,7 +42,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class OrderIntake {
 
-    public record Result(SalesOrderEntity order, boolean created) {
+    /** The order as the caller wants to see it ({@code view}, made in the transaction that read or stored it), and whether it is new. */
+    public record Result<V>(V order, boolean created) {
     }
 
     @Inject
@@ -59,20 +61,31 @@ public class OrderIntake {
     @Inject
     WorkQueues workQueues;
 
-    public Result accept(OrderRequest request) {
-        Optional<SalesOrderEntity> existing = findByCrmOrderId(request.crmOrderId());
+    /**
+     * Two transactions and the availability call between them (never inside one: a slow inventory-service must not hold
+     * a database connection): the order if it exists, otherwise the request validated; then the new order stored,
+     * with {@code view} made from it in the same transaction.
+     */
+    public <V> Result<V> accept(OrderRequest request, Function<SalesOrderEntity, V> view) {
+        Optional<V> existing = QuarkusTransaction.joiningExisting().call(() -> {
+            Optional<SalesOrderEntity> order = SalesOrderEntity.findByCrmOrderId(request.crmOrderId());
+            if (order.isEmpty()) {
+                validator.validate(request);
+            }
+            return order.map(view);
+        });
         if (existing.isPresent()) {
-            return new Result(existing.get(), false);
+            return new Result<>(existing.get(), false);
         }
-        validator.validate(request);
         Map<String, BigDecimal> requested = new java.util.LinkedHashMap<>();
         request.lines().forEach(line -> requested.merge(line.itemId(), line.quantity(), BigDecimal::add));
         Map<String, BigDecimal> stock = availability.availableStock(requested);
         try {
-            return new Result(QuarkusTransaction.requiringNew().call(() -> store(request, stock)), true);
+            return new Result<>(QuarkusTransaction.requiringNew().call(() -> view.apply(store(request, stock))), true);
         } catch (RuntimeException e) {
             if (isDuplicateCrmOrderId(e)) {
-                return new Result(findByCrmOrderId(request.crmOrderId()).orElseThrow(() -> e), false);
+                return new Result<>(QuarkusTransaction.requiringNew().call(() -> SalesOrderEntity.findByCrmOrderId(request.crmOrderId())
+                        .map(view).orElseThrow(() -> e)), false);
             }
             throw e;
         }
@@ -81,7 +94,7 @@ public class OrderIntake {
     /** Topic intake: invalid content is not retryable, so it goes straight to the dead-letter store with its reasons. */
     public SalesOrderEntity acceptMessage(OrderRequest request) {
         try {
-            return accept(request).order();
+            return accept(request, Function.identity()).order();
         } catch (UnprocessableEntityException e) {
             throw new NonRetryableException("Order " + request.crmOrderId() + " rejected: " + e.errors(), e);
         }

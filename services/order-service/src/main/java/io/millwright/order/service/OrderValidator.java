@@ -4,12 +4,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -31,9 +30,6 @@ public class OrderValidator {
 
     @Transactional
     public void validate(OrderRequest request) {
-        if (ItemRecord.count() == 0) {
-            throw new ServiceUnavailableException("Master data has not been replicated from ERP yet; retry shortly", 30L);
-        }
         List<FieldError> errors = new ArrayList<>();
         CustomerRecord customer = CustomerRecord.findById(request.customerId());
         if (customer == null) {
@@ -50,9 +46,17 @@ public class OrderValidator {
             errors.add(new FieldError("requestedDeliveryDate", "must not be in the past"));
         }
 
-        Set<String> itemIds = request.lines().stream().map(OrderRequest.Line::itemId).collect(Collectors.toSet());
-        Map<String, ItemRecord> items = ItemRecord.<ItemRecord> list("itemId in ?1", itemIds).stream()
-                .collect(Collectors.toMap(i -> i.itemId, Function.identity()));
+        // by primary key, one lookup per distinct item: cheaper than one query with an IN list for the few lines of an order
+        Map<String, ItemRecord> items = new HashMap<>();
+        request.lines().stream().map(OrderRequest.Line::itemId).distinct().forEach(id -> {
+            ItemRecord item = ItemRecord.findById(id);
+            if (item != null) {
+                items.put(id, item);
+            }
+        });
+        if (items.size() < request.lines().stream().map(OrderRequest.Line::itemId).distinct().count() && ItemRecord.count() == 0) {
+            throw new ServiceUnavailableException("Master data has not been replicated from ERP yet; retry shortly", 30L);
+        }
         Set<Integer> lineNumbers = new HashSet<>();
         BigDecimal total = BigDecimal.ZERO;
         for (int i = 0; i < request.lines().size(); i++) {

@@ -46,16 +46,14 @@ public class SalesOrderPosting {
         return SalesOrderEntity.count("status in ?1", WAITING);
     }
 
-    @Transactional
-    public boolean awaitsErp(@Header(WorkQueues.KEY_HEADER) String orderId) {
-        SalesOrderEntity order = SalesOrderEntity.findById(orderId);
-        return order != null && WAITING.contains(order.status);
-    }
-
-    /** The CreateSalesOrder request, rebuilt from the stored order on every attempt (so every retry is identical). */
+    /**
+     * The CreateSalesOrder request, rebuilt from the stored order on every attempt (so every retry is identical); null
+     * when the order no longer waits for ERP (an earlier attempt's answer arrived late, or it is gone).
+     */
     @Transactional
     public CreateSalesOrderRequest request(@Header(WorkQueues.KEY_HEADER) String orderId) {
-        return ErpSalesOrderMapper.toCreateRequest(SalesOrderEntity.findById(orderId));
+        SalesOrderEntity order = SalesOrderEntity.findById(orderId);
+        return order != null && WAITING.contains(order.status) ? ErpSalesOrderMapper.toCreateRequest(order) : null;
     }
 
     @Transactional

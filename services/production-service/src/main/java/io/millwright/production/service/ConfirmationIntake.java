@@ -61,11 +61,12 @@ public class ConfirmationIntake {
         if (!errors.isEmpty()) {
             throw new UnprocessableEntityException(errors);
         }
-        if (exists(request.confirmationId())) {
-            return new Result(request.confirmationId(), true);
-        }
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
+            // one transaction: a resend stores nothing new; a concurrent resend loses on the primary key below
+            boolean stored = QuarkusTransaction.requiringNew().call(() -> {
+                if (MesConfirmationEntity.findByIdOptional(request.confirmationId()).isPresent()) {
+                    return false;
+                }
                 MesConfirmationEntity entity = MesConfirmationMapper.toEntity(request, rawBody);
                 entity.status = ConfirmationStatus.RECEIVED;
                 entity.receivedAt = Instant.now();
@@ -74,8 +75,9 @@ public class ConfirmationIntake {
                 entity.persist();
                 // Processed in arrival order per production order, right after this transaction commits.
                 workQueues.enqueue(ProductionQueues.CONFIRMATION, entity.confirmationId, rawBody, entity.productionOrderId);
+                return true;
             });
-            return new Result(request.confirmationId(), false);
+            return new Result(request.confirmationId(), !stored);
         } catch (RuntimeException e) {
             if (isDuplicateKey(e) && exists(request.confirmationId())) {
                 return new Result(request.confirmationId(), true);

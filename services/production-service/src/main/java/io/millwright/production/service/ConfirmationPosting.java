@@ -70,39 +70,38 @@ public class ConfirmationPosting {
         return MesConfirmationEntity.count("status = ?1 and attempts > 0", ConfirmationStatus.VALIDATED);
     }
 
-    /** An operator replays a confirmation that was invalid or refused: it is checked again from the start. */
-    @Transactional
-    public void reopenIfReplayed(@Header(WorkQueues.KEY_HEADER) String confirmationId,
+    /**
+     * One transaction before the ERP call: a confirmation an operator replays (it was invalid or refused) is checked
+     * again from the start; a received one is checked against its order and enriched (VALIDATED); the ERP request is
+     * rebuilt from the stored row, so every retry is the identical request.
+     *
+     * @return the ERP request, or null when there is nothing to post (posted already: an earlier attempt's answer
+     *         arrived late)
+     * @throws NonRetryableException when it was never received, or is wrong for its order (marked INVALID with the
+     *         reason first)
+     */
+    @Transactional(dontRollbackOn = NonRetryableException.class)
+    public PostProductionConfirmationRequest prepare(@Header(WorkQueues.KEY_HEADER) String confirmationId,
             @Header(WorkQueues.DEAD_LETTER_HEADER) String deadLetterId) {
         MesConfirmationEntity c = MesConfirmationEntity.findById(confirmationId, LockModeType.PESSIMISTIC_WRITE);
-        if (deadLetterId != null && c != null && (c.status == ConfirmationStatus.INVALID || c.status == ConfirmationStatus.REJECTED_BY_ERP)) {
-            c.status = ConfirmationStatus.RECEIVED;
-            LOG.infof("Confirmation %s replayed by an operator: checked again", confirmationId);
-        }
-    }
-
-    /** Still to be posted; false once posted (an earlier attempt's answer arrived late) or when it was never received. */
-    @Transactional
-    public boolean open(@Header(WorkQueues.KEY_HEADER) String confirmationId) {
-        MesConfirmationEntity c = MesConfirmationEntity.findById(confirmationId);
         if (c == null) {
             throw new NonRetryableException("No MES confirmation " + confirmationId + " was received");
         }
-        return c.status.open();
-    }
-
-    /**
-     * Checks a received confirmation against its order and enriches it (VALIDATED); a validated one passes as it is.
-     *
-     * @throws NonRetryableException when it is wrong for its order (marked INVALID with the reason first)
-     */
-    @Transactional(dontRollbackOn = NonRetryableException.class)
-    public void validate(@Header(WorkQueues.KEY_HEADER) String confirmationId) {
-        MesConfirmationEntity c = MesConfirmationEntity.findById(confirmationId, LockModeType.PESSIMISTIC_WRITE);
-        if (c.status != ConfirmationStatus.RECEIVED) {
-            return;
+        if (deadLetterId != null && (c.status == ConfirmationStatus.INVALID || c.status == ConfirmationStatus.REJECTED_BY_ERP)) {
+            c.status = ConfirmationStatus.RECEIVED;
+            LOG.infof("Confirmation %s replayed by an operator: checked again", confirmationId);
+        }
+        if (!c.status.open()) {
+            return null;
         }
         ProductionOrderEntity order = ProductionOrderEntity.findById(c.productionOrderId);
+        if (c.status == ConfirmationStatus.RECEIVED) {
+            validate(c, order);
+        }
+        return ErpConfirmationMapper.toRequest(c, order.uom);
+    }
+
+    private void validate(MesConfirmationEntity c, ProductionOrderEntity order) {
         BigDecimal completedBefore = BigDecimal.ZERO;
         if (order != null && c.kind == ConfirmationKind.COMPLETION && c.operationNumber != null) {
             completedBefore = (BigDecimal) em.createQuery("select coalesce(sum(p.quantity), 0) from MesConfirmationEntity p "
@@ -120,7 +119,7 @@ public class ConfirmationPosting {
                         + verdict.invalidReason(), c.correlationId);
             }
             LOG.warnf("Confirmation %s is invalid: %s", c.confirmationId, verdict.invalidReason());
-            throw new NonRetryableException("Confirmation " + confirmationId + " of production order " + c.productionOrderId
+            throw new NonRetryableException("Confirmation " + c.confirmationId + " of production order " + c.productionOrderId
                     + " is invalid: " + verdict.invalidReason());
         }
         c.status = ConfirmationStatus.VALIDATED;
@@ -132,14 +131,6 @@ public class ConfirmationPosting {
         timeline.record(order.id, ProductionTimeline.CONFIRMATION_RECEIVED, c.confirmationId + ": " + c.mesType + " "
                 + c.quantity.stripTrailingZeros().toPlainString() + " " + c.uom + " at operation " + c.erpOperationNumber
                 + (c.lotId == null ? "" : ", lot " + c.lotId) + ", shift " + c.shiftId, c.correlationId);
-    }
-
-    /** The ERP request, rebuilt from the stored row on every attempt (so every retry is the identical request). */
-    @Transactional
-    public PostProductionConfirmationRequest erpRequest(@Header(WorkQueues.KEY_HEADER) String confirmationId) {
-        MesConfirmationEntity c = MesConfirmationEntity.findById(confirmationId);
-        ProductionOrderEntity order = ProductionOrderEntity.findById(c.productionOrderId);
-        return ErpConfirmationMapper.toRequest(c, order.uom);
     }
 
     @Transactional

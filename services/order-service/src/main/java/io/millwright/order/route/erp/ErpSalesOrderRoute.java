@@ -36,8 +36,9 @@ public class ErpSalesOrderRoute extends RouteBuilder {
                 .onException(TargetUnavailableException.class)
                     .bean(posting, "attemptFailed")
                 .end()
-                .filter(method(posting, "awaitsErp"))
-                    .bean(posting, "request")
+                // no request when the order no longer waits for ERP: nothing to do
+                .bean(posting, "request")
+                .filter(body().isNotNull())
                     .doTry()
                         .bean(erp, "create")
                         .bean(posting, "confirmed")

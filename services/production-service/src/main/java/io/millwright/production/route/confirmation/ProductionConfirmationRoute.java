@@ -23,7 +23,6 @@ import io.millwright.production.service.ProductionQueues;
 @ApplicationScoped
 public class ProductionConfirmationRoute extends RouteBuilder {
 
-
     @Inject
     ConfirmationPosting confirmations;
 
@@ -41,10 +40,9 @@ public class ProductionConfirmationRoute extends RouteBuilder {
                 .onException(ErpBusinessException.class)
                     .bean(confirmations, "rejectedByErp")
                 .end()
-                .bean(confirmations, "reopenIfReplayed")
-                .filter(method(confirmations, "open"))
-                    .bean(confirmations, "validate")
-                    .bean(confirmations, "erpRequest")
+                // checked against its order and enriched; no request when an earlier attempt posted it already
+                .bean(confirmations, "prepare")
+                .filter(body().isNotNull())
                     .bean(erp, "post")
                     .bean(confirmations, "posted")
                 .end();
