@@ -31,8 +31,15 @@ final class Report {
     Figures.ErpPostings confirmationsExactlyOnce;
     double movementsPosted;
     Figures.ErpPostings movementsExactlyOnce;
+    /** Set when not every goods receipt was waited for (the version before the work queues): "posted of expected". */
+    String movementsWaitedFor;
     Map<String, Double> cpuOrders;
     Map<String, Double> cpuDrain;
+    Map<String, Double> cpuIntakeAlone;
+    double intakeAloneOffered;
+    double intakeAloneAccepted;
+    double intakeAloneP50;
+    double intakeAloneP99;
     Map<String, Double> cpuConfirmations;
     Map<String, String> profileOrders;
     Map<String, String> profileConfirmations;
@@ -50,6 +57,8 @@ final class Report {
         Progress.say("=== figures at ERP latency " + erpLatencyMs + " ms (ERP concurrency " + erpConcurrency + ") ===");
         Progress.say(String.format("order intake      %6.0f/s offered, %6.0f/s accepted, REST p50 %5.0f ms, p99 %5.0f ms; refused %s; not sent %d",
                 ordersOffered, ordersAccepted, restP50, restP99, ordersRefused, ordersSkipped));
+        Progress.say(String.format("intake alone      %6.0f/s offered, %6.0f/s accepted, REST p50 %5.0f ms, p99 %5.0f ms (ERP refusing "
+                + "CreateSalesOrder: no posting competes)", intakeAloneOffered, intakeAloneAccepted, intakeAloneP50, intakeAloneP99));
         Progress.say(String.format("ERP sales orders  %6.0f/s posted while orders came in; accepted -> confirmed lag p50 %.0f ms, p99 %.0f ms",
                 salesOrdersPostedDuringIntake, lagP50, lagP99));
         Progress.say(String.format("ERP posting       %6.0f/s from a backlog; raw CreateSalesOrder %6.0f/s; ratio %.2f", salesOrdersPosted,
@@ -59,10 +68,11 @@ final class Report {
         Progress.say(String.format("  to ERP          %6.0f/s posted; raw PostProductionConfirmation %6.0f/s; ratio %.2f; received -> posted p50 %.0f ms, p99 %.0f ms",
                 confirmationsPosted, rawConfirmations, confirmationsPosted / rawConfirmations, confirmationLagP50, confirmationLagP99));
         Progress.say("  ERP ledger      " + confirmationsExactlyOnce);
-        Progress.say(String.format("goods receipts    %6.0f/s posted to ERP", movementsPosted));
+        Progress.say(String.format("goods receipts    %6.0f/s posted to ERP%s", movementsPosted,
+                movementsWaitedFor == null ? "" : " (not all waited for: " + movementsWaitedFor + " posted)"));
         Progress.say("  ERP ledger      " + movementsExactlyOnce);
-        Progress.say("CPU cores used    orders " + cores(cpuOrders) + "; backlog drain " + cores(cpuDrain) + "; confirmations "
-                + cores(cpuConfirmations));
+        Progress.say("CPU cores used    orders " + cores(cpuOrders) + "; intake alone " + cores(cpuIntakeAlone) + "; backlog drain "
+                + cores(cpuDrain) + "; confirmations " + cores(cpuConfirmations));
         profile("orders", profileOrders);
         profile("confirmations", profileConfirmations);
     }
