@@ -1,0 +1,32 @@
+package io.millwright.kit.target;
+
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import org.eclipse.microprofile.rest.client.ext.ClientHeadersFactory;
+
+import io.millwright.kit.correlation.Correlation;
+import io.millwright.kit.correlation.TraceContext;
+
+/**
+ * The one headers factory of every outbound REST client ({@link TargetSystems#restClient}): the correlation id bound
+ * to the calling thread ({@value Correlation#HTTP_HEADER}) and the current W3C {@code traceparent}, so the other
+ * system's logs and traces join the business transaction. Headers the call sets itself are kept.
+ */
+public class CorrelationHeadersFactory implements ClientHeadersFactory {
+
+    @Override
+    public MultivaluedMap<String, String> update(MultivaluedMap<String, String> incomingHeaders,
+            MultivaluedMap<String, String> clientOutgoingHeaders) {
+        MultivaluedMap<String, String> headers = new MultivaluedHashMap<>();
+        String correlationId = Correlation.current();
+        if (correlationId != null && !clientOutgoingHeaders.containsKey(Correlation.HTTP_HEADER)) {
+            headers.putSingle(Correlation.HTTP_HEADER, correlationId);
+        }
+        String traceparent = TraceContext.currentTraceparent();
+        if (traceparent != null && !clientOutgoingHeaders.containsKey(TraceContext.TRACEPARENT)) {
+            headers.putSingle(TraceContext.TRACEPARENT, traceparent);
+        }
+        return headers;
+    }
+}
