@@ -13,7 +13,7 @@
 # Needs java 17+, curl, jq, psql/pg_isready. Environment: PGHOST/PGPORT/PGUSER (default 127.0.0.1/5432/postgres),
 # MILLWRIGHT_DB (default millwright), KAFKA_PORT (9092, controller on +1, TLS listener on +2), ERP_SIM_PORT (8090,
 # all simulators), ORDER_SERVICE_PORT (8081), PRODUCTION_SERVICE_PORT (8082), INVENTORY_SERVICE_PORT (8083),
-# EDGE_GATEWAY_PORT (8085).
+# EDGE_GATEWAY_PORT (8085); each service's health and metrics on its port + 1000 (9081, 9082, 9083).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -27,6 +27,10 @@ ORDER_SERVICE_PORT="${ORDER_SERVICE_PORT:-8081}"
 PRODUCTION_SERVICE_PORT="${PRODUCTION_SERVICE_PORT:-8082}"
 INVENTORY_SERVICE_PORT="${INVENTORY_SERVICE_PORT:-8083}"
 EDGE_GATEWAY_PORT="${EDGE_GATEWAY_PORT:-8085}"
+KEYCLOAK_PORT="${KEYCLOAK_PORT:-8180}"
+KEYCLOAK_VERSION=26.4.5
+KC="http://127.0.0.1:$KEYCLOAK_PORT"
+REALM_URL="$KC/realms/millwright"
 KAFKA_TLS_PORT=$((KAFKA_PORT + 2))
 # the local broker's TLS material (made on its first start) and the SCRAM user the edge gateway logs in with
 KAFKA_TLS_DIR="$STATE/kafka/tls"; KAFKA_TLS_PASSWORD=millwright-local
@@ -75,13 +79,21 @@ until_ok() {
   done
 }
 post_json() { curl -fsS -H 'Content-Type: application/json' -d "$2" "$1"; }
+# Tokens of the local identity provider: a system's (client credentials) and the operator's (password grant, CLI client)
+client_token() { curl -fsS -d grant_type=client_credentials -d client_id="$1" -d client_secret="$2" \
+  "$REALM_URL/protocol/openid-connect/token" | jq -r .access_token; }
+operator_token() { curl -fsS -d grant_type=password -d client_id=millwright-cli -d username=operator \
+  --data-urlencode password="$OPERATOR_PASSWORD" "$REALM_URL/protocol/openid-connect/token" | jq -r .access_token; }
+# GET an API as the operator
+api_get() { curl -fsS -H "Authorization: Bearer $(operator_token)" "$1"; }
 
 command -v java >/dev/null || die "java (17+) is needed"
 command -v curl >/dev/null || die "curl is needed"
 command -v jq >/dev/null || die "jq is needed"
 command -v psql >/dev/null || die "psql is needed to prepare the database"
 for p in "$KAFKA_PORT" $((KAFKA_PORT + 1)) "$KAFKA_TLS_PORT" "$ERP_SIM_PORT" "$ORDER_SERVICE_PORT" "$PRODUCTION_SERVICE_PORT" \
-    "$INVENTORY_SERVICE_PORT" "$EDGE_GATEWAY_PORT"; do
+    "$INVENTORY_SERVICE_PORT" "$EDGE_GATEWAY_PORT" "$KEYCLOAK_PORT" $((ORDER_SERVICE_PORT + 1000)) $((PRODUCTION_SERVICE_PORT + 1000)) \
+    $((INVENTORY_SERVICE_PORT + 1000)); do
   port_free "$p" || die "port $p is in use (is Millwright already running?)"
 done
 
@@ -113,31 +125,73 @@ java -Xmx512m -jar "$KAFKA_JAR" --port "$KAFKA_PORT" --data-dir "$STATE/kafka" -
 PIDS+=($!)
 until_ok 60 "Kafka (see $LOGS/kafka.log)" grep -q "topics ready" "$LOGS/kafka.log"
 
+# Secrets of the local run (client secrets, passwords): made on the first run, kept in .local/secrets.env, never in
+# the repository. Delete the file to get new ones.
+SECRETS="$STATE/secrets.env"
+if [ ! -f "$SECRETS" ]; then
+  (umask 077
+   for name in CRM_CLIENT_SECRET MES_CLIENT_SECRET WMS_CLIENT_SECRET QMS_CLIENT_SECRET EAM_CLIENT_SECRET \
+       ORDER_SERVICE_CLIENT_SECRET OPERATOR_PASSWORD VIEWER_PASSWORD KEYCLOAK_ADMIN_PASSWORD; do
+     echo "$name=$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+   done >"$SECRETS")
+fi
+# shellcheck disable=SC1090
+. "$SECRETS"
+
+KC_HOME="$STATE/keycloak-$KEYCLOAK_VERSION"
+if [ ! -x "$KC_HOME/bin/kc.sh" ]; then
+  KC_ZIP="$HOME/.m2/repository/org/keycloak/keycloak-quarkus-dist/$KEYCLOAK_VERSION/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip"
+  if [ ! -f "$KC_ZIP" ]; then
+    say "Downloading Keycloak $KEYCLOAK_VERSION (about 160 MB, once) from Maven Central"
+    (cd "$ROOT" && ./mvnw -q dependency:get -Dtransitive=false -Dartifact="org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip") \
+      || die "could not download Keycloak"
+  fi
+  (cd "$STATE" && jar xf "$KC_ZIP") && chmod +x "$KC_HOME"/bin/*.sh
+fi
+say "Keycloak (realm millwright, deploy/local/keycloak/millwright-realm.json) on $KC"
+# the realm file is the truth: a fresh development database each start, the realm imported with this run's secrets
+rm -rf "$KC_HOME/data/h2" "$KC_HOME/data/import"; mkdir -p "$KC_HOME/data/import"
+cp "$ROOT/deploy/local/keycloak/millwright-realm.json" "$KC_HOME/data/import/"
+env CRM_CLIENT_SECRET="$CRM_CLIENT_SECRET" MES_CLIENT_SECRET="$MES_CLIENT_SECRET" WMS_CLIENT_SECRET="$WMS_CLIENT_SECRET" \
+  QMS_CLIENT_SECRET="$QMS_CLIENT_SECRET" EAM_CLIENT_SECRET="$EAM_CLIENT_SECRET" \
+  ORDER_SERVICE_CLIENT_SECRET="$ORDER_SERVICE_CLIENT_SECRET" OPERATOR_PASSWORD="$OPERATOR_PASSWORD" VIEWER_PASSWORD="$VIEWER_PASSWORD" \
+  KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="$KEYCLOAK_ADMIN_PASSWORD" JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" \
+  "$KC_HOME/bin/kc.sh" start-dev --http-port="$KEYCLOAK_PORT" --hostname="$KC" --import-realm >"$LOGS/keycloak.log" 2>&1 &
+PIDS+=($!)
+wait_for keycloak "$REALM_URL/.well-known/openid-configuration" 180
+
 SIM="http://127.0.0.1:$ERP_SIM_PORT"
 OS="http://127.0.0.1:$ORDER_SERVICE_PORT"
 PS="http://127.0.0.1:$PRODUCTION_SERVICE_PORT"
 INV="http://127.0.0.1:$INVENTORY_SERVICE_PORT"
+# health and metrics of the services: their management interface, a port of its own (service port + 1000)
+OS_MGMT="http://127.0.0.1:$((ORDER_SERVICE_PORT + 1000))"
+PS_MGMT="http://127.0.0.1:$((PRODUCTION_SERVICE_PORT + 1000))"
+INV_MGMT="http://127.0.0.1:$((INVENTORY_SERVICE_PORT + 1000))"
 QUIET_OTEL='-Dquarkus.log.category."io.quarkus.opentelemetry.runtime.exporter".level=ERROR'
 
 say "Simulators (ERP, MES, WMS, CRM) on $SIM"
-java -Xmx256m -Dquarkus.http.port="$ERP_SIM_PORT" -Dquarkus.datasource.jdbc.url="$DB_URL" \
+# the simulated MES and WMS call the services with their own client credentials
+SIM_OIDC_ENABLED=true OIDC_AUTH_SERVER_URL="$REALM_URL" MES_CLIENT_SECRET="$MES_CLIENT_SECRET" WMS_CLIENT_SECRET="$WMS_CLIENT_SECRET" \
+  java -Xmx256m -Dquarkus.http.port="$ERP_SIM_PORT" -Dquarkus.datasource.jdbc.url="$DB_URL" \
   -Dquarkus.datasource.username="$PGUSER" -jar "$SIM_JAR" >"$LOGS/simulators.log" 2>&1 &
 PIDS+=($!)
 wait_for simulators "$SIM/q/health/ready" 90
 
 # Common settings of the three services (their %prod configuration reads these variables)
-export DB_URL DB_USER="$PGUSER" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" ERP_URL="$SIM/soap/erp"
+export DB_URL DB_USER="$PGUSER" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" ERP_URL="$SIM/soap/erp" OIDC_AUTH_SERVER_URL="$REALM_URL"
 
 say "inventory-service on $INV"
-INVENTORY_SERVICE_PORT="$INVENTORY_SERVICE_PORT" WMS_URL="$SIM" \
+INVENTORY_SERVICE_PORT="$INVENTORY_SERVICE_PORT" INVENTORY_SERVICE_MANAGEMENT_PORT="$((INVENTORY_SERVICE_PORT + 1000))" WMS_URL="$SIM" \
   java -Xmx320m "$QUIET_OTEL" -jar "$INVENTORY_JAR" >"$LOGS/inventory-service.log" 2>&1 &
 PIDS+=($!)
 say "production-service on $PS"
-PRODUCTION_SERVICE_PORT="$PRODUCTION_SERVICE_PORT" MES_URL="$SIM" \
+PRODUCTION_SERVICE_PORT="$PRODUCTION_SERVICE_PORT" PRODUCTION_SERVICE_MANAGEMENT_PORT="$((PRODUCTION_SERVICE_PORT + 1000))" MES_URL="$SIM" \
   java -Xmx320m "$QUIET_OTEL" -jar "$PRODUCTION_JAR" >"$LOGS/production-service.log" 2>&1 &
 PIDS+=($!)
 say "order-service on $OS"
-ORDER_SERVICE_PORT="$ORDER_SERVICE_PORT" INVENTORY_SERVICE_URL="$INV" CRM_WEBHOOK_URL="$SIM/crm/api/v1/order-milestones" \
+OIDC_CLIENT_ID=order-service OIDC_CLIENT_SECRET="$ORDER_SERVICE_CLIENT_SECRET" \
+  ORDER_SERVICE_PORT="$ORDER_SERVICE_PORT" ORDER_SERVICE_MANAGEMENT_PORT="$((ORDER_SERVICE_PORT + 1000))" INVENTORY_SERVICE_URL="$INV" CRM_WEBHOOK_URL="$SIM/crm/api/v1/order-milestones" \
   java -Xmx320m "$QUIET_OTEL" -jar "$ORDER_JAR" >"$LOGS/order-service.log" 2>&1 &
 PIDS+=($!)
 EDGE="http://127.0.0.1:$EDGE_GATEWAY_PORT"
@@ -152,9 +206,9 @@ EDGE_GATEWAY_PORT="$EDGE_GATEWAY_PORT" EDGE_PLANT_CONFIG="$ROOT/deploy/local/pla
   KAFKA_SASL_JAAS_CONFIG="org.apache.kafka.common.security.scram.ScramLoginModule required username=\"$EDGE_SCRAM_USER\" password=\"$EDGE_SCRAM_PASSWORD\";" \
   MALLOC_ARENA_MAX=2 java $EDGE_JAVA_OPTS -jar "$EDGE_JAR" >"$LOGS/edge-gateway.log" 2>&1 &
 PIDS+=($!)
-wait_for inventory-service "$INV/q/health/ready" 180
-wait_for production-service "$PS/q/health/ready" 180
-wait_for order-service "$OS/q/health/ready" 180
+wait_for inventory-service "$INV_MGMT/q/health/ready" 180
+wait_for production-service "$PS_MGMT/q/health/ready" 180
+wait_for order-service "$OS_MGMT/q/health/ready" 180
 wait_for edge-gateway "$EDGE/q/health/ready" 120
 edge_forwarding() { curl -fsS "$EDGE/q/health/group/cloud" >/dev/null 2>&1; }
 until_ok 60 "the edge gateway's link to Kafka over TLS (see $EDGE/q/health/group/cloud and $LOGS/edge-gateway.log)" edge_forwarding
@@ -168,15 +222,16 @@ post_json "$SIM/sim/wms/settings" "{\"inventoryServiceBaseUrl\":\"$INV\"}" >/dev
 
 CRM_ORDER_ID="CRM-DEMO-$(date +%s)"
 DELIVERY_DATE="$(date -u -d '+30 days' +%F 2>/dev/null || date -u +%F)"
-say "Posting sample CRM order $CRM_ORDER_ID"
+say "Posting sample CRM order $CRM_ORDER_ID as the CRM (client credentials of client crm)"
 ORDER_JSON="$(sed -e "s/\${CRM_ORDER_ID}/$CRM_ORDER_ID/" -e "s/\${DELIVERY_DATE}/$DELIVERY_DATE/" "$ROOT/deploy/local/sample-order.json")"
 RESPONSE="$(curl -fsS -H 'Content-Type: application/json' -H "X-Correlation-Id: demo-$CRM_ORDER_ID" \
+  -H "Authorization: Bearer $(client_token crm "$CRM_CLIENT_SECRET")" \
   -d "$ORDER_JSON" "$OS/api/v1/orders")"
 ORDER_ID="$(jq -r '.id // empty' <<<"$RESPONSE")"
 [ -n "$ORDER_ID" ] || die "unexpected response: $RESPONSE"
-order_confirmed() { test "$(curl -fs "$OS/api/v1/orders/$ORDER_ID" | jq -r .status)" = CONFIRMED; }
+order_confirmed() { test "$(api_get "$OS/api/v1/orders/$ORDER_ID" | jq -r .status)" = CONFIRMED; }
 until_ok 60 "order $ORDER_ID to be CONFIRMED by the ERP" order_confirmed
-SALES_ORDER="$(curl -fsS "$OS/api/v1/orders/$ORDER_ID" | jq -r .erpSalesOrderNumber)"
+SALES_ORDER="$(api_get "$OS/api/v1/orders/$ORDER_ID" | jq -r .erpSalesOrderNumber)"
 say "Order $ORDER_ID is CONFIRMED as ERP sales order $SALES_ORDER"
 
 # The ERP releases one production order per manufactured line of the sales order
@@ -190,7 +245,7 @@ PRODUCTION_ORDERS="$(released_orders)"
 NUMBERS="$(jq -r '.[].productionOrderNumber' <<<"$PRODUCTION_ORDERS")"
 say "Released: $(echo $NUMBERS)"
 
-acknowledged() { test "$(curl -fs "$PS/api/v1/production-orders/$1" | jq -r .status)" = ACKNOWLEDGED; }
+acknowledged() { test "$(api_get "$PS/api/v1/production-orders/$1" | jq -r .status)" = ACKNOWLEDGED; }
 for number in $NUMBERS; do
   until_ok 90 "$number to be dispatched to the MES and acknowledged" acknowledged "$number"
   say "$number acknowledged by the MES; MES sends consumption of each component and the final yield"
@@ -211,7 +266,7 @@ for number in $NUMBERS; do
   done <<<"$confirmations"
 done
 
-has_milestone() { curl -fsS "$OS/api/v1/orders/$ORDER_ID" | jq -e --arg m "$1" 'any(.timeline[]; .step == $m)' >/dev/null; }
+has_milestone() { api_get "$OS/api/v1/orders/$ORDER_ID" | jq -e --arg m "$1" 'any(.timeline[]; .step == $m)' >/dev/null; }
 until_ok 120 "order $ORDER_ID to reach READY_TO_SHIP (see $OS/api/v1/orders/$ORDER_ID)" has_milestone READY_TO_SHIP
 crm_has() { curl -fsS "$SIM/sim/crm/milestones?crmOrderId=$CRM_ORDER_ID" | jq -e --arg m "$1" 'any(.[]; .milestone == $m)' >/dev/null; }
 until_ok 30 "the CRM simulator to receive READY_TO_SHIP" crm_has READY_TO_SHIP
@@ -223,7 +278,16 @@ FIRST_ITEM="$(jq -r '.[0].itemId' <<<"$PRODUCTION_ORDERS")"
 
 cat <<EOT
 
-Millwright is running. Look at:
+Millwright is running. Every API wants a bearer token of Keycloak ($KC, realm millwright, admin console
+$KC/admin as admin; the local run's secrets are in .local/secrets.env). As the operator:
+  . .local/secrets.env
+  TOKEN=\$(curl -s -d grant_type=password -d client_id=millwright-cli -d username=operator --data-urlencode password="\$OPERATOR_PASSWORD" \\
+    $REALM_URL/protocol/openid-connect/token | jq -r .access_token)
+  curl -H "Authorization: Bearer \$TOKEN" $OS/api/v1/orders/$ORDER_ID
+As a system (client credentials of crm, mes, wms, qms or eam):
+  curl -s -d grant_type=client_credentials -d client_id=crm -d client_secret="\$CRM_CLIENT_SECRET" $REALM_URL/protocol/openid-connect/token
+
+Look at:
   Order status + timeline        $OS/api/v1/orders/$ORDER_ID
   Production order + timeline    $PS/api/v1/production-orders/$FIRST_PO   and   $PS/api/v1/production-orders/$FIRST_PO/timeline
   Production status              $PS/api/v1/status
@@ -233,7 +297,8 @@ Millwright is running. Look at:
   Milestones the CRM received    $SIM/sim/crm/milestones?crmOrderId=$CRM_ORDER_ID
   Swagger UI                     $OS/q/swagger-ui   $PS/q/swagger-ui   $INV/q/swagger-ui
   Dead letters                   $OS/api/v1/dead-letters   $PS/api/v1/dead-letters   $INV/api/v1/dead-letters
-  Metrics (Prometheus)           $OS/q/metrics   $PS/q/metrics   $INV/q/metrics   $EDGE/q/metrics
+  Health                         $OS_MGMT/q/health   $PS_MGMT/q/health   $INV_MGMT/q/health   $EDGE/q/health
+  Metrics (Prometheus)           $OS_MGMT/q/metrics   $PS_MGMT/q/metrics   $INV_MGMT/q/metrics   $EDGE/q/metrics
   Edge gateway status page       $EDGE/status   (plant file deploy/local/plant.yaml, journal $STATE/edge)
   ERP simulator                  $SIM/sim/erp/sales-orders   $SIM/sim/erp/production-orders   $SIM/sim/erp/postings?type=movement
   MES simulator                  $SIM/sim/mes/work-orders   $SIM/sim/mes/confirmations
@@ -246,7 +311,9 @@ Millwright is running. Look at:
 Try an ERP outage (60 s), then post another order and watch it wait for ERP, then confirm:
   curl -X POST -H 'Content-Type: application/json' -d '{"mode":"UNAVAILABLE","durationSeconds":60}' $SIM/sim/erp/faults
   sed -e "s/\\\${CRM_ORDER_ID}/CRM-DEMO-\$(date +%s)/" -e "s/\\\${DELIVERY_DATE}/$DELIVERY_DATE/" deploy/local/sample-order.json \\
-    | curl -sS -H 'Content-Type: application/json' -d @- $OS/api/v1/orders
+    | curl -sS -H 'Content-Type: application/json' -H "Authorization: Bearer \$(curl -s -d grant_type=client_credentials \\
+        -d client_id=crm -d client_secret="\$CRM_CLIENT_SECRET" $REALM_URL/protocol/openid-connect/token | jq -r .access_token)" \\
+        -d @- $OS/api/v1/orders
 EOT
 
 if [ $WAIT = 1 ]; then

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.millwright.kit.testing.ErpSimulator;
+import io.millwright.kit.testing.IdentityProvider;
 import io.millwright.kit.testing.KafkaBroker;
 import io.millwright.kit.testing.MesSimulator;
 import io.millwright.kit.testing.PostgresDatabase;
@@ -63,7 +64,11 @@ final class Platform implements AutoCloseable {
                 "quarkus.datasource.jdbc.url", db.jdbcUrl(),
                 "quarkus.datasource.username", db.username(),
                 "quarkus.datasource.password", db.password());
-        ServiceProcess simulators = ServiceProcess.start("bench-simulators", ServiceProcess.quarkusApp("services/simulators"), database,
+        // the test identity provider (OIDC test server in this JVM): the services check its tokens, the MES and WMS get theirs
+        String realm = IdentityProvider.realmUrl();
+        Map<String, String> simulatorConfig = new LinkedHashMap<>(database);
+        simulatorConfig.putAll(ErpSimulator.tokenClients(realm));
+        ServiceProcess simulators = ServiceProcess.start("bench-simulators", ServiceProcess.quarkusApp("services/simulators"), simulatorConfig,
                 SIMULATOR_JVM, READY);
         Progress.say("simulators " + simulators.baseUrl());
         String sim = simulators.baseUrl();
@@ -84,6 +89,7 @@ final class Platform implements AutoCloseable {
     private static ServiceProcess service(String name, Map<String, String> database, String kafka, String simulators,
             Map<String, String> own) {
         Map<String, String> config = new LinkedHashMap<>(database);
+        config.putAll(IdentityProvider.serviceProperties());
         config.putAll(own);
         config.put("kafka.bootstrap.servers", kafka);
         config.put(BEFORE ? "millwright.erp.url" : "millwright.kit.targets.erp.url", simulators + "/soap/erp");

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import io.millwright.kit.testing.TestTokens;
 
 /**
  * The services benchmark (deploy/bench/services-benchmark.sh). On this machine: PostgreSQL, Kafka, the simulators and
@@ -48,6 +49,8 @@ public final class ServicesBenchmark {
     private static final Path PROFILES = Path.of(System.getProperty("millwright.root", "."), "target", "bench", "profiles");
     /** Closed loop: each of these clients sends its next request when the last is answered, so the warm-up never overloads. */
     private static final int WARM_UP_CLIENTS = 4;
+    /** The load's bearer token: issued by the test identity provider, with every role, valid for an hour. */
+    private static final String CALLER_TOKEN = TestTokens.withEveryRole();
 
     private record Settings(double ordersPerSecond, double confirmationsPerSecond, Duration phase, List<Long> erpLatenciesMs) {
     }
@@ -432,7 +435,9 @@ public final class ServicesBenchmark {
         }
 
         private static HttpRequest post(String url, String json) {
+            // one caller with every role (a CRM for orders, an MES for confirmations): each request is authenticated
             return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + CALLER_TOKEN)
                     .POST(HttpRequest.BodyPublishers.ofString(json)).build();
         }
 

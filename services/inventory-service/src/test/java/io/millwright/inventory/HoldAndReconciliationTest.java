@@ -39,6 +39,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.millwright.kit.testing.Management;
 
 /** I3 (holds and releases in ERP and the WMS) and I4 (reconciliation against ERP), on the same infrastructure as the flow tests. */
 @QuarkusTest
@@ -74,7 +75,7 @@ class HoldAndReconciliationTest {
         assertThat(InventoryFixtures.balance("FG-100", lot, "FG01", "UNRESTRICTED")).isEqualByComparingTo("0");
         assertThat(InventoryFixtures.balance("FG-100", lot, "FG01", "QUALITY_HOLD")).isEqualByComparingTo("12");
         awaitReflected(holdId + ":QUALITY_HOLD", lot, "QUALITY_HOLD");
-        assertThat(given().get("/q/metrics").asString()).containsPattern("millwright_inventory_lots_on_hold(\\{[^}]*\\})? [1-9]");
+        assertThat(Management.given().get("/q/metrics").asString()).containsPattern("millwright_inventory_lots_on_hold(\\{[^}]*\\})? [1-9]");
         ConsumerRecord<String, byte[]> held = KafkaTestClient.await(Topics.INVENTORY_EVENTS,
                 r -> InventoryFixtures.isEvent(r, EventType.INVENTORY_STOCK_STATUS_CHANGED, holdId), 1, FLOW_TIMEOUT).get(0);
         StockStatusChanged heldData = DomainEvents.data(DomainEvents.fromConsumerRecord(held), StockStatusChanged.class);
@@ -194,7 +195,7 @@ class HoldAndReconciliationTest {
             assertThat(variance.millwrightQuantity()).isEqualTo(Quantity.of(40, "KG"));
             assertThat(variance.erpQuantity()).isEqualTo(Quantity.of(35, "KG"));
             assertThat(variance.variance()).isEqualTo(Quantity.of(-5, "KG"));
-            assertThat(given().get("/q/metrics").asString()).containsPattern("millwright_inventory_reconciliation_variances(\\{[^}]*\\})? 1\\.0");
+            assertThat(Management.given().get("/q/metrics").asString()).containsPattern("millwright_inventory_reconciliation_variances(\\{[^}]*\\})? 1\\.0");
         } finally {
             ErpSimulator.shared().setStock("RM-300", "1000", "RM01", lot, "UNRESTRICTED", new BigDecimal("40"));
         }

@@ -22,6 +22,7 @@ import io.millwright.model.event.EventType;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.millwright.kit.testing.Management;
 
 /** Events, receipts and look-ups shared by the inventory tests. */
 final class InventoryFixtures {
@@ -37,7 +38,7 @@ final class InventoryFixtures {
 
     /** Items (with opening balances) are replicated from ERP before the service is ready. */
     static void awaitReady() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> given().get("/q/health/ready").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> Management.given().get("/q/health/ready").statusCode() == 200);
     }
 
     static String serviceBaseUrl() {

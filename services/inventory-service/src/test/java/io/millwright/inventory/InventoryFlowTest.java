@@ -36,6 +36,7 @@ import io.millwright.model.production.ProductionConfirmation;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.millwright.kit.testing.Management;
 
 /** I1, I2 against real Kafka, PostgreSQL, the ERP simulator over SOAP and the WMS simulator. */
 @QuarkusTest
@@ -212,7 +213,7 @@ class InventoryFlowTest {
         await().atMost(FLOW_TIMEOUT).untilAsserted(() -> given().get("/api/v1/movements/WR-" + receiptId).then()
                 .body("erp.state", equalTo("PENDING"))
                 .body("erp.attempts", org.hamcrest.Matchers.greaterThanOrEqualTo(2)));
-        String metrics = given().get("/q/metrics").asString();
+        String metrics = Management.given().get("/q/metrics").asString();
         assertThat(metrics).containsPattern("millwright_inventory_erp_postings_pending(\\{[^}]*\\})? [1-9]");
         assertThat(metrics).contains("millwright_inventory_erp_postings_oldest_pending_seconds");
         assertThat(ErpSimulator.shared().postings("movement")).noneMatch(p -> ("WR-" + receiptId).equals(p.get("businessKey")));

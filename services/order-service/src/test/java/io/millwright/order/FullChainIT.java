@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.millwright.kit.testing.TestTokens;
+import io.millwright.kit.testing.IdentityProvider;
 import io.millwright.kit.testing.CrmSimulator;
 import io.millwright.kit.testing.ErpSimulator;
 import io.millwright.kit.testing.KafkaBroker;
@@ -58,6 +60,8 @@ class FullChainIT {
 
     @Test
     void crmOrderIsProducedReceivedAndReportedBackToTheCrm() throws Exception {
+        // the identity provider first: the simulators' MES and WMS get their tokens from it
+        IdentityProvider.realmUrl();
         PostgresDatabase db = PostgresDatabase.shared();
         ErpSimulator erp = ErpSimulator.shared();
         MesSimulator mes = MesSimulator.shared();
@@ -161,6 +165,7 @@ class FullChainIT {
     private static ServiceProcess start(String name, PostgresDatabase db, String kafka, ErpSimulator erp, Map<String, String> own,
             String... workQueues) {
         Map<String, String> config = new LinkedHashMap<>(own);
+        config.putAll(IdentityProvider.serviceProperties());
         // Short pauses between attempts, so an early refusal (a lot the ERP does not know yet) is retried soon.
         for (String queue : workQueues) {
             config.put("millwright.kit.work-queues.\"" + queue + "\".backoff.initial", "200ms");
@@ -201,7 +206,8 @@ class FullChainIT {
     }
 
     private static HttpResponse<String> send(String method, String url, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + TestTokens.withEveryRole());
         if (json == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

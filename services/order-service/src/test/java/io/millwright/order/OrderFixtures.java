@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import io.millwright.kit.testing.KafkaTestClient;
 import io.millwright.model.event.Topics;
+import io.millwright.kit.testing.Management;
 
 /** Order request fixtures (src/test/resources/fixtures/orders) and event look-ups shared by the order tests. */
 final class OrderFixtures {
@@ -21,7 +22,7 @@ final class OrderFixtures {
     /** The service takes orders once master data has been replicated from ERP (readiness). */
     static void awaitReady() {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
-                .until(() -> io.restassured.RestAssured.given().get("/q/health/ready").statusCode() == 200);
+                .until(() -> Management.given().get("/q/health/ready").statusCode() == 200);
     }
 
     static String newCrmOrderId() {

@@ -37,6 +37,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.millwright.kit.testing.Management;
 
 /** O1–O3, O5 against real Kafka, PostgreSQL and the ERP simulator over SOAP. */
 @QuarkusTest
@@ -167,7 +168,7 @@ class OrderFlowTest {
         await().atMost(FLOW_TIMEOUT).untilAsserted(() -> given().get("/api/v1/orders/" + orderId).then()
                 .body("status", equalTo("WAITING_FOR_ERP"))
                 .body("erp.attempts", org.hamcrest.Matchers.greaterThanOrEqualTo(2)));
-        String metrics = given().get("/q/metrics").asString();
+        String metrics = Management.given().get("/q/metrics").asString();
         assertThat(metrics).containsPattern("millwright_orders_waiting_erp(\\{[^}]*\\})? [1-9]");
         assertThat(ErpSimulator.shared().salesOrders(orderId)).isEmpty();
 

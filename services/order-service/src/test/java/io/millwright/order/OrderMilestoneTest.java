@@ -45,6 +45,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.millwright.kit.testing.Management;
 
 /**
  * O4 against real Kafka, PostgreSQL, the ERP simulator (which confirms the order) and the CRM simulator (which
@@ -133,7 +134,7 @@ class OrderMilestoneTest {
         String po = newProductionOrderId();
         publish(released(po, "SO-NOT-OURS-" + po));
         publish(confirmation(po, "C1-" + po, ConfirmationKind.COMPLETION, 5, true));
-        await().atMost(FLOW_TIMEOUT).untilAsserted(() -> assertThat(given().get("/q/metrics").asString())
+        await().atMost(FLOW_TIMEOUT).untilAsserted(() -> assertThat(Management.given().get("/q/metrics").asString())
                 .containsPattern("millwright_order_events_unlinked_total\\{[^}]*type=\"[^\"]*production.confirmation.posted\"[^}]*\\} [1-9]"));
     }
 

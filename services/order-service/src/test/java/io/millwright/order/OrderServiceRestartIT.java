@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.millwright.kit.security.Roles;
+import io.millwright.kit.testing.TestTokens;
+import io.millwright.kit.testing.IdentityProvider;
 import io.millwright.kit.testing.ErpSimulator;
 import io.millwright.kit.testing.KafkaBroker;
 import io.millwright.kit.testing.KafkaTestClient;
@@ -42,9 +45,11 @@ class OrderServiceRestartIT {
 
     @Test
     void orderWaitingForErpSurvivesAKillAndIsPostedOnce() throws Exception {
+        IdentityProvider.realmUrl();
         PostgresDatabase db = PostgresDatabase.shared();
         ErpSimulator erp = ErpSimulator.shared();
-        Map<String, String> config = Map.of(
+        Map<String, String> config = new java.util.HashMap<>(IdentityProvider.serviceProperties());
+        config.putAll(Map.of(
                 "quarkus.datasource.jdbc.url", db.jdbcUrl(),
                 "quarkus.datasource.username", db.username(),
                 "quarkus.datasource.password", db.password(),
@@ -52,7 +57,7 @@ class OrderServiceRestartIT {
                 "millwright.kit.targets.erp.url", erp.soapUrl(),
                 "millwright.kit.work-queues.\"order.erp-sales-order\".backoff.initial", "200ms",
                 "millwright.kit.work-queues.\"order.erp-sales-order\".backoff.max", "2s",
-                "millwright.kit.outbox.poll-interval", "100ms");
+                "millwright.kit.outbox.poll-interval", "100ms"));
         service = ServiceProcess.start("order-service", ServiceProcess.quarkusApp("services/order-service"), config,
                 Duration.ofSeconds(90));
 
@@ -60,6 +65,7 @@ class OrderServiceRestartIT {
         String crmOrderId = OrderFixtures.newCrmOrderId();
         HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/v1/orders"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestTokens.withRoles(Roles.CRM_INTEGRATION))
                 .POST(HttpRequest.BodyPublishers.ofString(OrderFixtures.order("valid-order", crmOrderId))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).isEqualTo(202);
@@ -83,6 +89,7 @@ class OrderServiceRestartIT {
 
     private static JsonNode order(String orderId) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/v1/orders/" + orderId))
+                .header("Authorization", "Bearer " + TestTokens.withRoles(Roles.VIEWER))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return ModelJson.mapper().readTree(response.body());

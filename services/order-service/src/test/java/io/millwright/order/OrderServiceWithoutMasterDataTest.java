@@ -21,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import io.millwright.kit.testing.Management;
 
 /**
  * A first start while ERP is unreachable: no master data to validate against, so the service is not ready, REST
@@ -49,7 +50,7 @@ class OrderServiceWithoutMasterDataTest {
 
     @Test
     void notReadyAndOrdersAreRefusedWith503UntilMasterDataArrives() {
-        given().get("/q/health/ready").then().statusCode(503);
+        Management.given().get("/q/health/ready").then().statusCode(503);
 
         String crmOrderId = OrderFixtures.newCrmOrderId();
         given().contentType(ContentType.JSON).body(OrderFixtures.order("valid-order", crmOrderId))

@@ -47,6 +47,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.millwright.kit.testing.Management;
 
 /** P1–P4 against real Kafka, PostgreSQL, the ERP simulator over SOAP (both directions) and the MES simulator over REST. */
 @QuarkusTest
@@ -383,7 +384,7 @@ class ProductionFlowTest {
             JsonPath status = given().get("/api/v1/status").jsonPath();
             assertThat(status.getLong("unacknowledgedWorkOrders")).isGreaterThanOrEqualTo(1);
             assertThat(status.getList("unacknowledged.productionOrderId")).contains(number);
-            assertThat(given().get("/q/metrics").asString()).containsPattern("millwright_production_unacknowledged_work_orders(\\{[^}]*\\})? [1-9]");
+            assertThat(Management.given().get("/q/metrics").asString()).containsPattern("millwright_production_unacknowledged_work_orders(\\{[^}]*\\})? [1-9]");
         });
         assertThat(order(number).getBoolean("mes.unacknowledged")).isTrue();
 
@@ -400,7 +401,7 @@ class ProductionFlowTest {
         assertThat(openapi).contains("/api/v1/production-orders/{id}", "/api/v1/production-orders/{id}/timeline",
                 "/api/v1/resources/{id}/active-work-order", "/api/v1/mes/confirmations", "/api/v1/mes/acknowledgements",
                 "/api/v1/status", "/api/v1/dead-letters");
-        given().get("/q/health/ready").then().statusCode(200);
+        Management.given().get("/q/health/ready").then().statusCode(200);
         given().get("/soap/erp-callback?wsdl").then().statusCode(200);
     }
 

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.millwright.kit.security.Roles;
+import io.millwright.kit.testing.TestTokens;
+import io.millwright.kit.testing.IdentityProvider;
 import io.millwright.kit.testing.ErpSimulator;
 import io.millwright.kit.testing.KafkaBroker;
 import io.millwright.kit.testing.KafkaTestClient;
@@ -51,10 +54,13 @@ class ProductionServiceRestartIT {
 
     @Test
     void pendingDispatchAndPendingPostingSurviveKillsAndHappenOnce() throws Exception {
+        // the identity provider first: the simulated MES gets its tokens from it
+        IdentityProvider.realmUrl();
         PostgresDatabase db = PostgresDatabase.shared();
         ErpSimulator erp = ErpSimulator.shared();
         MesSimulator mes = MesSimulator.shared();
-        Map<String, String> config = Map.of(
+        Map<String, String> config = new java.util.HashMap<>(IdentityProvider.serviceProperties());
+        config.putAll(Map.of(
                 "quarkus.datasource.jdbc.url", db.jdbcUrl(),
                 "quarkus.datasource.username", db.username(),
                 "quarkus.datasource.password", db.password(),
@@ -64,7 +70,7 @@ class ProductionServiceRestartIT {
                 "millwright.kit.work-queues.\"production.mes-dispatch\".backoff.initial", "200ms",
                 "millwright.kit.work-queues.\"production.mes-dispatch\".backoff.max", "2s",
                 "millwright.kit.work-queues.\"production.confirmation\".backoff.initial", "200ms",
-                "millwright.kit.work-queues.\"production.confirmation\".backoff.max", "2s");
+                "millwright.kit.work-queues.\"production.confirmation\".backoff.max", "2s"));
         service = ServiceProcess.start("production-service", ServiceProcess.quarkusApp("services/production-service"), config,
                 Duration.ofSeconds(90));
         erp.setReleaseCallbackUrl(service.baseUrl() + "/soap/erp-callback");
@@ -119,6 +125,7 @@ class ProductionServiceRestartIT {
 
     private static JsonNode order(String number) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/v1/production-orders/" + number))
+                .header("Authorization", "Bearer " + TestTokens.withRoles(Roles.VIEWER))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return ModelJson.mapper().readTree(response.body());

@@ -70,6 +70,13 @@ public interface KitConfig {
         @WithDefault("5s")
         Duration timeout();
 
+        /**
+         * Calls carry this service's own access token (OAuth 2.0 client credentials of {@code quarkus.oidc-client}):
+         * for targets that are Millwright services themselves.
+         */
+        @WithDefault("false")
+        boolean bearerToken();
+
         /** Synchronous calls in flight at once from this instance; more are refused at once (a bulkhead). */
         @WithDefault("64")
         int maxConcurrentCalls();

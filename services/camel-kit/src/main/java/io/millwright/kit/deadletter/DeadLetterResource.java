@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -19,6 +20,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.millwright.kit.security.Roles;
 
 /** Operator API for the dead-letter store (SPEC X2). */
 @Path("/api/v1/dead-letters")
@@ -49,6 +52,7 @@ public class DeadLetterResource {
 
     @GET
     @Operation(summary = "List dead letters, newest first")
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
     public List<DeadLetterSummary> list(@QueryParam("status") DeadLetter.Status status, @QueryParam("routeId") String routeId,
             @QueryParam("limit") @DefaultValue("100") int limit) {
         return operations.list(status, routeId, limit).stream().map(DeadLetterSummary::of).toList();
@@ -57,6 +61,7 @@ public class DeadLetterResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One dead letter with payload, headers and stack trace")
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
     public DeadLetterDetail get(@PathParam("id") UUID id) {
         return operations.get(id).map(DeadLetterDetail::of).orElseThrow(() -> new NotFoundException("No dead letter " + id));
     }
@@ -64,6 +69,7 @@ public class DeadLetterResource {
     @POST
     @Path("/{id}/replay")
     @Operation(summary = "Send the original message back to the endpoint it came from")
+    @RolesAllowed(Roles.OPERATOR)
     public DeadLetterSummary replay(@PathParam("id") UUID id) {
         ensureExists(id);
         return DeadLetterSummary.of(operations.replay(id));
@@ -72,6 +78,7 @@ public class DeadLetterResource {
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Mark a dead letter discarded (kept for audit)")
+    @RolesAllowed(Roles.OPERATOR)
     public DeadLetterSummary discard(@PathParam("id") UUID id) {
         ensureExists(id);
         return DeadLetterSummary.of(operations.discard(id));

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import io.millwright.kit.config.KitConfig;
 import io.millwright.kit.error.Failures;
 import io.millwright.kit.error.TargetUnavailableException;
+import io.millwright.kit.security.ServiceTokens;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.faulttolerance.api.Guard;
 
@@ -38,9 +39,11 @@ public class TargetSystems {
     @Inject
     KitConfig config;
 
+    @Inject
+    ServiceTokens serviceTokens;
+
     private final Map<String, Guard> guards = new ConcurrentHashMap<>();
     private final Map<String, Object> restClients = new ConcurrentHashMap<>();
-    private final CorrelationHeadersFactory headers = new CorrelationHeadersFactory();
 
     /** The target's settings (defaults for a target nobody configured). */
     public KitConfig.Target settings(String target) {
@@ -82,8 +85,8 @@ public class TargetSystems {
 
     /**
      * A Quarkus REST client of {@code api} at the target's URL, with its connect and read timeouts and the
-     * {@link CorrelationHeadersFactory}. Built once per interface and target, then shared (REST clients are
-     * thread-safe).
+     * {@link CorrelationHeadersFactory} (with this service's bearer token when the target has {@code bearer-token}).
+     * Built once per interface and target, then shared (REST clients are thread-safe).
      */
     public <T> T restClient(Class<T> api, String target) {
         return api.cast(restClients.computeIfAbsent(api.getName() + "@" + target, key -> {
@@ -92,7 +95,7 @@ public class TargetSystems {
                     .baseUri(URI.create(url(target)))
                     .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                     .readTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
-                    .clientHeadersFactory(headers)
+                    .clientHeadersFactory(new CorrelationHeadersFactory(settings.bearerToken() ? serviceTokens::authorization : null))
                     .build(api);
         }));
     }

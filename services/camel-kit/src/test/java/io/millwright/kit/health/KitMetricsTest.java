@@ -23,6 +23,7 @@ import io.millwright.kit.testing.KafkaResource;
 import io.millwright.kit.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.millwright.kit.testing.Management;
 
 /** The kit's gauges report what the tables hold. */
 @QuarkusTest
@@ -85,7 +86,7 @@ class KitMetricsTest {
 
     /** Value of an untagged gauge in the Prometheus scrape. */
     private static long gauge(String name) {
-        String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String scrape = Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher matcher = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*\\})? (\\S+)$").matcher(scrape);
         assertThat(matcher.find()).as("%s in the scrape", name).isTrue();
         return (long) Double.parseDouble(matcher.group(1));

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -16,6 +17,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+
+import io.millwright.kit.security.Roles;
 
 /** A validated request body, for the kit's problem responses. Accepted requests are echoed. */
 @Path("/kit-test/shipments")
@@ -30,6 +33,7 @@ public class ShipmentRequestResource {
     }
 
     @POST
+    @RolesAllowed(Roles.OPERATOR)
     public ShipmentRequest request(@Valid ShipmentRequest request) {
         return request;
     }
@@ -37,6 +41,7 @@ public class ShipmentRequestResource {
     /** A lookup by path and query parameter, echoed. */
     @GET
     @Path("/{reference}")
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
     public Map<String, String> lookup(@PathParam("reference") String reference, @QueryParam("plant") String plant) {
         return Map.of("reference", reference, "plant", String.valueOf(plant));
     }

@@ -56,6 +56,11 @@ public final class ErpSimulator {
             properties.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
             properties.put("quarkus.datasource.username", database.username());
             properties.put("quarkus.datasource.password", database.password());
+            String realm = System.getProperty(IdentityProvider.REALM_URL_PROPERTY);
+            if (realm != null) {
+                // the simulated MES and WMS call the services with client-credentials tokens of the test provider
+                properties.putAll(tokenClients(realm));
+            }
             if (baseUrl != null) {
                 // it died: come back where the services under test already point
                 properties.put("quarkus.http.port", baseUrl.substring(baseUrl.lastIndexOf(':') + 1));
@@ -65,6 +70,21 @@ public final class ErpSimulator {
             System.setProperty(BASE_URL, process.baseUrl());
             return new ErpSimulator(process.baseUrl());
         }
+    }
+
+    /**
+     * Properties of a simulators app whose MES and WMS get client-credentials tokens from the test identity provider
+     * at {@code realmUrl} ({@link IdentityProvider#realmUrl()}).
+     */
+    public static Map<String, String> tokenClients(String realmUrl) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (String system : new String[] { "mes", "wms" }) {
+            properties.put("quarkus.oidc-client." + system + ".client-enabled", "true");
+            properties.put("quarkus.oidc-client." + system + ".auth-server-url", realmUrl);
+            properties.put("quarkus.oidc-client." + system + ".client-id", "quarkus-app");
+            properties.put("quarkus.oidc-client." + system + ".credentials.secret", "secret");
+        }
+        return properties;
     }
 
     /** {@code http://127.0.0.1:<port>} */

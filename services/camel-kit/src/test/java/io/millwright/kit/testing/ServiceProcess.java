@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 public final class ServiceProcess implements AutoCloseable {
 
     private static final String HTTP_PORT = "quarkus.http.port";
+    private static final String MANAGEMENT_PORT = "quarkus.management.port";
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
@@ -32,15 +33,18 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path jar;
     private final Map<String, String> systemProperties;
     private final int port;
+    private final int managementPort;
     private final List<String> jvmOptions;
     private final ChildJvm child;
 
-    private ServiceProcess(String name, Path jar, Map<String, String> systemProperties, List<String> jvmOptions, int port, ChildJvm child) {
+    private ServiceProcess(String name, Path jar, Map<String, String> systemProperties, List<String> jvmOptions, int port,
+            int managementPort, ChildJvm child) {
         this.name = name;
         this.jar = jar;
         this.systemProperties = systemProperties;
         this.jvmOptions = jvmOptions;
         this.port = port;
+        this.managementPort = managementPort;
         this.child = child;
     }
 
@@ -49,7 +53,8 @@ public final class ServiceProcess implements AutoCloseable {
 
     /**
      * Starts {@code java -jar quarkusRunJar} with {@code -Dkey=value} for each system property and
-     * {@code quarkus.http.port} set to a free port unless given; returns once {@code /q/health/ready} answers 200.
+     * {@code quarkus.http.port} and {@code quarkus.management.port} set to free ports unless given; returns once
+     * {@code /q/health/ready} answers 200 on the management interface (services) or the main port (apps without one).
      *
      * @throws IllegalStateException when the process exits first or is not ready within {@code readyTimeout}
      *         (then it is killed); the message carries the last 60 lines of its log
@@ -78,8 +83,13 @@ public final class ServiceProcess implements AutoCloseable {
             // the readiness check and baseUrl() need the real port, so "random" (0) is chosen here
             port = freePort();
         }
+        String givenManagementPort = properties.remove(MANAGEMENT_PORT);
+        int managementPort = givenManagementPort == null || givenManagementPort.isBlank() ? 0 : Integer.parseInt(givenManagementPort.trim());
+        if (managementPort <= 0) {
+            managementPort = freePort();
+        }
         return launch(name, quarkusRunJar.toAbsolutePath(), Collections.unmodifiableMap(properties), List.copyOf(jvmOptions), port,
-                readyTimeout);
+                managementPort, readyTimeout);
     }
 
     /** {@code <root>/<modulePath>/target/quarkus-app/quarkus-run.jar}, which must exist. */
@@ -107,6 +117,15 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    public int managementPort() {
+        return managementPort;
+    }
+
+    /** {@code http://127.0.0.1:<management port>}: health and metrics of a service (Quarkus's management interface). */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
     public Path logFile() {
         return child.logFile();
     }
@@ -126,7 +145,7 @@ public final class ServiceProcess implements AutoCloseable {
         if (child.isAlive()) {
             stop();
         }
-        return launch(name, jar, systemProperties, jvmOptions, port, readyTimeout);
+        return launch(name, jar, systemProperties, jvmOptions, port, managementPort, readyTimeout);
     }
 
     /** The operating system's process id, e.g. to read the process's memory and CPU from /proc. */
@@ -152,7 +171,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private static ServiceProcess launch(String name, Path jar, Map<String, String> properties, List<String> jvmOptions, int port,
-            Duration readyTimeout) {
+            int managementPort, Duration readyTimeout) {
         if (!TestInfrastructure.isPortFree(port)) {
             throw new IllegalStateException("Cannot start " + name + ": port " + port + " is already in use");
         }
@@ -160,11 +179,12 @@ public final class ServiceProcess implements AutoCloseable {
         command.addAll(jvmOptions);
         command.add("-XX:+ExitOnOutOfMemoryError");
         command.add("-D" + HTTP_PORT + "=" + port);
+        command.add("-D" + MANAGEMENT_PORT + "=" + managementPort);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + (value == null ? "" : value)));
         command.add("-jar");
         command.add(jar.toString());
         ChildJvm child = ChildJvm.launch(name, command, ShutdownCleanup.KIND_SERVICE);
-        ServiceProcess service = new ServiceProcess(name, jar, properties, jvmOptions, port, child);
+        ServiceProcess service = new ServiceProcess(name, jar, properties, jvmOptions, port, managementPort, child);
         try {
             service.awaitReady(readyTimeout);
         } catch (RuntimeException e) {
@@ -175,8 +195,9 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout) {
-        URI ready = URI.create(baseUrl() + "/q/health/ready");
-        HttpRequest request = HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).GET().build();
+        // a service answers on its management interface; an app without one (the simulators) on its main port
+        List<URI> candidates = List.of(URI.create(managementUrl() + "/q/health/ready"), URI.create(baseUrl() + "/q/health/ready"));
+        URI ready = candidates.get(0);
         long deadline = System.nanoTime() + timeout.toNanos();
         String lastAnswer = "no answer yet";
         int lastStatus = 0;
@@ -185,21 +206,29 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(name + " exited during start-up (" + child.exitDescription() + ")\n"
                         + TestInfrastructure.tail(child.logFile(), 60));
             }
-            try {
-                HttpResponse<String> response = TestInfrastructure.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return;
+            for (URI candidate : candidates) {
+                HttpRequest request = HttpRequest.newBuilder(candidate).timeout(Duration.ofSeconds(2)).GET().build();
+                try {
+                    HttpResponse<String> response = TestInfrastructure.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() == 200) {
+                        return;
+                    }
+                    if (response.statusCode() != 404 || lastStatus == 0) {
+                        ready = candidate;
+                        lastStatus = response.statusCode();
+                        lastAnswer = "HTTP " + lastStatus + " " + abbreviate(response.body());
+                    }
+                } catch (IOException e) {
+                    if (lastStatus == 0) {
+                        lastAnswer = e.toString();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while waiting for " + name + " to be ready", e);
                 }
-                lastStatus = response.statusCode();
-                lastAnswer = "HTTP " + lastStatus + " " + abbreviate(response.body());
-            } catch (IOException e) {
-                lastAnswer = e.toString();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for " + name + " to be ready", e);
             }
             if (System.nanoTime() > deadline) {
-                String hint = lastStatus == 404 ? " (404: does the app include quarkus-smallrye-health on its main HTTP port?)" : "";
+                String hint = lastStatus == 404 ? " (404: does the app include quarkus-smallrye-health?)" : "";
                 throw new IllegalStateException(name + " was not ready within " + timeout.toSeconds() + " s; last answer from "
                         + ready + ": " + lastAnswer + hint + "\n" + TestInfrastructure.tail(child.logFile(), 60));
             }

@@ -27,6 +27,7 @@ import io.millwright.kit.testing.KafkaResource;
 import io.millwright.kit.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.millwright.kit.testing.Management;
 
 /**
  * The kit's durable work queue: work exists if and only if its transaction commits, starts right after the commit,
@@ -238,7 +239,7 @@ class WorkQueueTest {
         requests.request(DELIVERIES, key, null);
         await().atMost(Duration.ofSeconds(5)).until(() -> failures.processed(key));
 
-        String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String scrape = Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metric(scrape, "millwright_work_queue_attempts_total", DELIVERIES)).isGreaterThanOrEqualTo(2);
         assertThat(metric(scrape, "millwright_work_queue_failures_total", DELIVERIES)).isGreaterThanOrEqualTo(1);
         assertThat(metric(scrape, "millwright_work_queue_completed_total", DELIVERIES)).isGreaterThanOrEqualTo(1);

@@ -3,6 +3,7 @@ package io.millwright.inventory.rest;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.millwright.kit.security.Roles;
 import io.millwright.inventory.config.InventoryConfig;
 import io.millwright.inventory.mapping.InventoryViewMapper;
 import io.millwright.inventory.persistence.HoldEntity;
@@ -47,6 +49,7 @@ public class HoldResource {
     @APIResponse(responseCode = "404", description = "No stock of the lot is known to inventory")
     @APIResponse(responseCode = "409", description = "holdId already used for another lot")
     @APIResponse(responseCode = "422", description = "Invalid request, with field errors")
+    @RolesAllowed({Roles.OPERATOR, Roles.QMS_INTEGRATION})
     public Response place(@Valid @NotNull HoldRequest request) {
         String plant = request.plantId() == null ? config.plantId() : request.plantId();
         HoldService.Result result = holds.place(new HoldCommand(request.holdId(), plant,
@@ -65,6 +68,7 @@ public class HoldResource {
             + "covers the lot) and sends the change to ERP and the WMS. Releasing again changes nothing.")
     @APIResponse(responseCode = "200", description = "Released (now or before)")
     @APIResponse(responseCode = "404", description = "No such hold")
+    @RolesAllowed({Roles.OPERATOR, Roles.QMS_INTEGRATION})
     public Response release(@PathParam("holdId") String holdId, @Valid ReleaseRequest request) {
         HoldService.Result result = holds.release(holdId, request == null ? null : request.reason());
         return Response.ok(view(holdId)).header(MovementResource.DUPLICATE_HEADER, String.valueOf(!result.created())).build();
@@ -73,6 +77,7 @@ public class HoldResource {
     @GET
     @Path("/{holdId}")
     @Operation(summary = "A hold, its lots and where its ERP and WMS requests stand")
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.QMS_INTEGRATION})
     public Views.Hold get(@PathParam("holdId") String holdId) {
         holds.find(holdId);
         return view(holdId);

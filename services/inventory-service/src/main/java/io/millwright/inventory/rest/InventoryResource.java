@@ -2,6 +2,7 @@ package io.millwright.inventory.rest;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.millwright.kit.security.Roles;
 import io.millwright.inventory.config.InventoryConfig;
 import io.millwright.inventory.mapping.InventoryViewMapper;
 import io.millwright.inventory.persistence.BalanceEntity;
@@ -40,6 +42,7 @@ public class InventoryResource {
     @APIResponse(responseCode = "404", description = "Unknown item")
     @APIResponse(responseCode = "422", description = "Missing or non-positive qty, missing item")
     @APIResponse(responseCode = "503", description = "Items not yet replicated from ERP")
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
     public AvailabilityView availability(@QueryParam("item") String item, @QueryParam("qty") String qty,
             @QueryParam("plant") String plant) {
         return availability.check(item, qty, plant);
@@ -50,6 +53,7 @@ public class InventoryResource {
     @Transactional
     @Operation(summary = "Balances per item/lot/location/status", description = "Filters are optional; zero balances are left out "
             + "unless includeZero=true.")
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
     public List<Views.Balance> balances(@QueryParam("item") String item, @QueryParam("lot") String lot,
             @QueryParam("location") String location, @QueryParam("plant") String plant, @QueryParam("status") String status,
             @QueryParam("includeZero") boolean includeZero) {

@@ -2,6 +2,7 @@ package io.millwright.inventory.rest;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.millwright.kit.security.Roles;
 import io.millwright.inventory.mapping.InventoryViewMapper;
 import io.millwright.inventory.persistence.MovementEntity;
 import io.millwright.inventory.service.MovementPosting;
@@ -49,6 +51,7 @@ public class MovementResource {
     @APIResponse(responseCode = "202", description = "Accepted (new or duplicate)")
     @APIResponse(responseCode = "422", description = "Invalid receipt, with field errors (unknown item, wrong unit, other plant)")
     @APIResponse(responseCode = "503", description = "Items not yet replicated from ERP")
+    @RolesAllowed(Roles.WMS_INTEGRATION)
     public Response receipt(@Valid @NotNull WmsReceiptRequest receipt) {
         ReceiptAccepted accepted = receipts.receive(receipt);
         return Response.accepted(accepted).header(DUPLICATE_HEADER, String.valueOf(accepted.duplicate())).build();
@@ -59,6 +62,7 @@ public class MovementResource {
     @Transactional
     @Operation(summary = "Movement ledger", description = "Newest first, at most 200; filter by item, lot, source reference or ERP state "
             + "(PENDING, POSTED, REJECTED, NOT_POSTED).")
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
     public List<Views.Movement> movements(@QueryParam("item") String item, @QueryParam("lot") String lot,
             @QueryParam("sourceReference") String sourceReference, @QueryParam("erpState") String erpState) {
         StringBuilder query = new StringBuilder("1 = 1");
@@ -88,6 +92,7 @@ public class MovementResource {
     @Path("/movements/{movementId}")
     @Transactional
     @Operation(summary = "One movement with the state of its ERP posting")
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
     public Views.Movement movement(@PathParam("movementId") String movementId) {
         MovementEntity movement = MovementEntity.findById(movementId);
         if (movement == null) {
@@ -102,6 +107,7 @@ public class MovementResource {
             + "replaying the movement's dead letter does the same.")
     @APIResponse(responseCode = "202", description = "Queued for posting")
     @APIResponse(responseCode = "409", description = "Not a rejected movement")
+    @RolesAllowed(Roles.OPERATOR)
     public Response retry(@PathParam("movementId") String movementId) {
         if (!poster.retry(movementId)) {
             throw new WebApplicationException("Movement " + movementId + " is not REJECTED", 409);

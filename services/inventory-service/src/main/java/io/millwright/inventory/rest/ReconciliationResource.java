@@ -1,5 +1,6 @@
 package io.millwright.inventory.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.millwright.kit.security.Roles;
 import io.millwright.inventory.mapping.InventoryViewMapper;
 import io.millwright.inventory.persistence.ReconciliationRunEntity;
 import io.millwright.inventory.service.Reconciliation;
@@ -29,6 +31,7 @@ public class ReconciliationResource {
     @Path("/latest")
     @Transactional
     @Operation(summary = "The latest reconciliation run with its variances")
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
     public Views.ReconciliationRun latest() {
         return ReconciliationRunEntity.latest().map(InventoryViewMapper::run)
                 .orElseThrow(() -> new NotFoundException("No reconciliation has run yet"));
@@ -36,6 +39,7 @@ public class ReconciliationResource {
 
     @POST
     @Operation(summary = "Run a reconciliation now", description = "Besides the schedule; answers the run (COMPLETED or FAILED).")
+    @RolesAllowed(Roles.OPERATOR)
     public Views.ReconciliationRun runNow() {
         String runId = reconciliation.run().runId;
         return QuarkusTransaction.requiringNew().call(() -> InventoryViewMapper.run(ReconciliationRunEntity.findById(runId)));

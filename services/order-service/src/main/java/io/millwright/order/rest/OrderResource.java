@@ -2,6 +2,7 @@ package io.millwright.order.rest;
 
 import java.net.URI;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.millwright.kit.security.Roles;
 import io.millwright.order.mapping.OrderViewMapper;
 import io.millwright.order.service.OrderIntake;
 
@@ -45,6 +47,7 @@ public class OrderResource {
     @APIResponse(responseCode = "400", description = "Malformed JSON")
     @APIResponse(responseCode = "422", description = "Invalid order, with field errors")
     @APIResponse(responseCode = "503", description = "Master data not yet replicated from ERP; try again later")
+    @RolesAllowed(Roles.CRM_INTEGRATION)
     public Response submit(@Valid @NotNull OrderRequest request) {
         OrderIntake.Result<OrderView> result = intake.accept(request, views::toView);
         OrderView view = result.order();
@@ -59,12 +62,14 @@ public class OrderResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "An order's status and timeline")
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.CRM_INTEGRATION})
     public OrderView get(@PathParam("id") String id) {
         return intake.find(id).map(views::toView).orElseThrow(() -> new NotFoundException("No order " + id));
     }
 
     @GET
     @Operation(summary = "Find an order by its CRM order id")
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.CRM_INTEGRATION})
     public OrderView byCrmOrderId(@QueryParam("crmOrderId") @NotNull String crmOrderId) {
         return intake.findByCrmOrderId(crmOrderId).map(views::toView)
                 .orElseThrow(() -> new NotFoundException("No order with crmOrderId " + crmOrderId));

@@ -1,5 +1,6 @@
 package io.millwright.production.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import io.millwright.kit.security.Roles;
 import io.millwright.production.mapping.MesAcknowledgementRequest;
 import io.millwright.production.mapping.MesConfirmationRequest;
 import io.millwright.production.service.ConfirmationIntake;
@@ -49,6 +51,7 @@ public class MesResource {
     @APIResponse(responseCode = "204", description = "Recorded (or already recorded)")
     @APIResponse(responseCode = "404", description = "Unknown production order")
     @APIResponse(responseCode = "422", description = "Invalid body, with field errors")
+    @RolesAllowed(Roles.MES_INTEGRATION)
     public Response acknowledge(@Valid @NotNull MesAcknowledgementRequest request) {
         if (!acknowledgements.acknowledge(request)) {
             throw new NotFoundException("No production order " + request.productionOrderId());
@@ -65,6 +68,7 @@ public class MesResource {
     @APIResponse(responseCode = "202", description = "Stored (new, or a duplicate with X-Millwright-Duplicate: true)")
     @APIResponse(responseCode = "400", description = "Malformed JSON")
     @APIResponse(responseCode = "422", description = "Structurally invalid, with field errors")
+    @RolesAllowed(Roles.MES_INTEGRATION)
     public Response confirm(String body) throws JsonProcessingException {
         ConfirmationIntake.Result result = confirmations.receive(body);
         return Response.accepted(new Accepted(result.confirmationId(), result.duplicate()))

@@ -3,6 +3,7 @@ package io.millwright.production.rest;
 import java.util.Arrays;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.millwright.kit.security.Roles;
 import io.millwright.production.persistence.OrderStatus;
 import io.millwright.production.service.ProductionQueries;
 
@@ -32,6 +34,7 @@ public class ProductionOrderResource {
     @Path("/production-orders")
     @Operation(summary = "List production orders, newest first", description = "status: one of RELEASED, DISPATCHED, ACKNOWLEDGED, "
             + "IN_PROGRESS, CLOSED, DISPATCH_REJECTED, or UNACKNOWLEDGED (dispatched longer than the ack timeout without an MES acknowledgement)")
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
     public List<ProductionOrderView> list(@QueryParam("status") String status, @QueryParam("limit") @DefaultValue("100") int limit) {
         if (status != null && !status.isBlank() && !"UNACKNOWLEDGED".equalsIgnoreCase(status)
                 && Arrays.stream(OrderStatus.values()).noneMatch(s -> s.name().equalsIgnoreCase(status))) {
@@ -44,6 +47,7 @@ public class ProductionOrderResource {
     @GET
     @Path("/production-orders/{id}")
     @Operation(summary = "A production order: status, MES dispatch, operations and confirmations summary")
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
     public ProductionOrderView get(@PathParam("id") String id) {
         return queries.order(id).orElseThrow(() -> new NotFoundException("No production order " + id));
     }
@@ -51,6 +55,7 @@ public class ProductionOrderResource {
     @GET
     @Path("/production-orders/{id}/timeline")
     @Operation(summary = "Every step of a production order, with correlation and trace ids")
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
     public List<TimelineView> timeline(@PathParam("id") String id) {
         return queries.timeline(id).orElseThrow(() -> new NotFoundException("No production order " + id));
     }
@@ -59,6 +64,7 @@ public class ProductionOrderResource {
     @Path("/resources/{id}/active-work-order")
     @Operation(summary = "The work order a resource is on", description = "Among dispatched, not closed orders with an unfinished "
             + "operation on the resource: the one with the latest confirmation there, else the one dispatched first. 404 when none.")
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.MES_INTEGRATION})
     public ActiveWorkOrderView activeWorkOrder(@PathParam("id") String resourceId) {
         return queries.activeWorkOrder(resourceId).orElseThrow(() -> new NotFoundException("No active work order on resource " + resourceId));
     }
@@ -66,6 +72,7 @@ public class ProductionOrderResource {
     @GET
     @Path("/status")
     @Operation(summary = "The flow at a glance: orders per status, waiting for dispatch, unacknowledged work orders, open confirmations")
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
     public StatusView status() {
         return queries.status();
     }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 /**
@@ -49,7 +50,25 @@ public class JsonPoster {
     @Inject
     ObjectMapper objectMapper;
 
-    public Answer post(String url, Object payload) {
+    /** The simulated system a request comes from: its bearer token goes with it when its OIDC client is enabled. */
+    public enum Caller {
+        MES("mes"), WMS("wms");
+
+        final String system;
+
+        Caller(String system) {
+            this.system = system;
+        }
+    }
+
+    @Inject
+    Instance<SystemTokens.Mes> mesTokens;
+
+    @Inject
+    Instance<SystemTokens.Wms> wmsTokens;
+
+    /** POSTs as {@code caller}. */
+    public Answer post(String url, Object payload, Caller caller) {
         String correlationId = UUID.randomUUID().toString();
         String json;
         try {
@@ -58,17 +77,21 @@ public class JsonPoster {
             return new Answer(0, false, null, "cannot write JSON: " + e.getMessage(), correlationId);
         }
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json")
                     .header("X-Correlation-Id", correlationId)
-                    .POST(HttpRequest.BodyPublishers.ofString(json))
-                    .build();
+                    .POST(HttpRequest.BodyPublishers.ofString(json));
+            if (SystemTokens.enabled(caller.system)) {
+                SystemTokens tokens = caller == Caller.MES ? mesTokens.get() : wmsTokens.get();
+                builder.header("Authorization", tokens.authorization());
+            }
+            HttpRequest request = builder.build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             boolean duplicate = response.headers().firstValue(DUPLICATE_HEADER).map("true"::equalsIgnoreCase)
                     .orElse(false);
             return new Answer(response.statusCode(), duplicate, response.body(), null, correlationId);
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | RuntimeException e) {
             return new Answer(0, false, null, e.getClass().getSimpleName() + ": " + e.getMessage(), correlationId);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -50,6 +50,7 @@ public class Acknowledger {
     @Inject
     JsonPoster poster;
 
+
     /** Called after a new work order was committed. */
     public void workOrderReceived(String productionOrderId) {
         MesSettings.View current = settings.current();
@@ -98,7 +99,7 @@ public class Acknowledger {
             ack.put("productionOrderId", productionOrderId);
             ack.put("mesWorkOrderId", workOrder.get().mesWorkOrderId());
             ack.put("acknowledgedAt", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
-            answer = poster.post(baseUrl + "/api/v1/mes/acknowledgements", ack);
+            answer = poster.post(baseUrl + "/api/v1/mes/acknowledgements", ack, JsonPoster.Caller.MES);
         }
         LOG.infof("MES acknowledgement of %s: %s", productionOrderId, answer.summary());
         workOrders.recordAcknowledgement(productionOrderId, answer.successful(), answer.summary());

@@ -40,6 +40,7 @@ public class ConfirmationService {
     @Inject
     JsonPoster poster;
 
+
     @Inject
     KeyLock sequences;
 
@@ -107,7 +108,7 @@ public class ConfirmationService {
         String baseUrl = settings.current().productionServiceBaseUrl();
         JsonPoster.Answer answer = baseUrl == null
                 ? new JsonPoster.Answer(0, false, null, "no productionServiceBaseUrl configured", null)
-                : poster.post(baseUrl + "/api/v1/mes/confirmations", payload);
+                : poster.post(baseUrl + "/api/v1/mes/confirmations", payload, JsonPoster.Caller.MES);
         LOG.infof("MES confirmation %s: %s", payload.get("confirmationId"), answer.summary());
         return record(payload, answer);
     }

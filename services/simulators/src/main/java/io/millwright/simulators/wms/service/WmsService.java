@@ -61,6 +61,7 @@ public class WmsService {
     @Inject
     JsonPoster poster;
 
+
     @Inject
     EntityManager em;
 
@@ -144,7 +145,7 @@ public class WmsService {
         String baseUrl = settings().inventoryServiceBaseUrl();
         JsonPoster.Answer answer = baseUrl == null
                 ? new JsonPoster.Answer(0, false, null, "no inventoryServiceBaseUrl configured", null)
-                : poster.post(baseUrl + "/api/v1/wms/receipts", payload);
+                : poster.post(baseUrl + "/api/v1/wms/receipts", payload, JsonPoster.Caller.WMS);
         LOG.infof("WMS receipt %s: %s", payload.get("receiptId"), answer.summary());
         return recordReceipt(payload, answer);
     }
