@@ -32,9 +32,10 @@ KEYCLOAK_VERSION=26.4.5
 KC="http://127.0.0.1:$KEYCLOAK_PORT"
 REALM_URL="$KC/realms/millwright"
 KAFKA_TLS_PORT=$((KAFKA_PORT + 2))
-# the local broker's TLS material (made on its first start) and the SCRAM user the edge gateway logs in with
-KAFKA_TLS_DIR="$STATE/kafka/tls"; KAFKA_TLS_PASSWORD=millwright-local
-EDGE_SCRAM_USER=edge-gateway; EDGE_SCRAM_PASSWORD=edge-local-secret
+# the local broker's TLS material (made on its first start, password KAFKA_TLS_PASSWORD of .local/secrets.env) and
+# the SCRAM user the edge gateway logs in with (EDGE_SCRAM_PASSWORD)
+KAFKA_TLS_DIR="$STATE/kafka/tls"
+EDGE_SCRAM_USER=edge-gateway
 # every topic the services publish to or consume (created before they start)
 TOPICS="millwright.crm.orders,millwright.order.events,millwright.production.events,millwright.inventory.events,millwright.quality.events,millwright.edge.telemetry,millwright.edge.events"
 REBUILD=0; WAIT=1
@@ -111,6 +112,22 @@ if [ $REBUILD = 1 ] || [ $missing = 1 ]; then
 fi
 
 mkdir -p "$LOGS"
+# Secrets of the local run (client secrets, passwords): made on the first run, kept in .local/secrets.env, never in
+# the repository. Delete the file to get new ones.
+SECRETS="$STATE/secrets.env"
+(umask 077; touch "$SECRETS")
+for name in CRM_CLIENT_SECRET MES_CLIENT_SECRET WMS_CLIENT_SECRET QMS_CLIENT_SECRET EAM_CLIENT_SECRET \
+    ORDER_SERVICE_CLIENT_SECRET OPERATOR_PASSWORD VIEWER_PASSWORD KEYCLOAK_ADMIN_PASSWORD KAFKA_TLS_PASSWORD \
+    EDGE_SCRAM_PASSWORD; do
+  if ! grep -q "^$name=" "$SECRETS"; then
+    echo "$name=$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')" >>"$SECRETS"
+    # the broker's keystores were made with another password: it makes new ones on its next start
+    [ "$name" != KAFKA_TLS_PASSWORD ] || rm -rf "$KAFKA_TLS_DIR"
+  fi
+done
+# shellcheck disable=SC1090
+. "$SECRETS"
+
 say "PostgreSQL $PGHOST:$PGPORT, database $DB"
 pg_isready -h "$PGHOST" -p "$PGPORT" >/dev/null 2>&1 || die "PostgreSQL is not reachable at $PGHOST:$PGPORT"
 if ! psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -tAc "select 1 from pg_database where datname = '$DB'" | grep -q 1; then
@@ -125,18 +142,6 @@ java -Xmx512m -jar "$KAFKA_JAR" --port "$KAFKA_PORT" --data-dir "$STATE/kafka" -
 PIDS+=($!)
 until_ok 60 "Kafka (see $LOGS/kafka.log)" grep -q "topics ready" "$LOGS/kafka.log"
 
-# Secrets of the local run (client secrets, passwords): made on the first run, kept in .local/secrets.env, never in
-# the repository. Delete the file to get new ones.
-SECRETS="$STATE/secrets.env"
-if [ ! -f "$SECRETS" ]; then
-  (umask 077
-   for name in CRM_CLIENT_SECRET MES_CLIENT_SECRET WMS_CLIENT_SECRET QMS_CLIENT_SECRET EAM_CLIENT_SECRET \
-       ORDER_SERVICE_CLIENT_SECRET OPERATOR_PASSWORD VIEWER_PASSWORD KEYCLOAK_ADMIN_PASSWORD; do
-     echo "$name=$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
-   done >"$SECRETS")
-fi
-# shellcheck disable=SC1090
-. "$SECRETS"
 
 KC_HOME="$STATE/keycloak-$KEYCLOAK_VERSION"
 if [ ! -x "$KC_HOME/bin/kc.sh" ]; then

@@ -36,15 +36,14 @@ import org.apache.kafka.common.Uuid;
  *
  * <p>{@code --secure-port N} adds a second client listener, {@code SASL_SSL} with mutual TLS and SCRAM-SHA-512, as a
  * cloud Kafka in front of plants would have: certificates are made on first start in {@code --tls-dir} (default
- * {@code <data-dir>/tls}, see {@link TlsMaterial}; keystore password {@code --tls-password}, default
- * {@value #DEFAULT_TLS_PASSWORD}; one client certificate for {@code --tls-client}, default
+ * {@code <data-dir>/tls}, see {@link TlsMaterial}; keystore password {@code --tls-password}, required: no password is
+ * built in; one client certificate for {@code --tls-client}, default
  * {@value #DEFAULT_TLS_CLIENT}), and {@code --scram-user name:password} (repeatable) creates SCRAM users when the
  * storage is formatted, or sets their passwords once the broker is up on a data directory formatted earlier. The
  * plaintext listener stays, for inter-broker traffic and local tools.
  */
 public final class LocalKafkaBroker {
 
-    static final String DEFAULT_TLS_PASSWORD = "millwright-local";
     static final String DEFAULT_TLS_CLIENT = "edge-gateway";
     static final String SCRAM_MECHANISM = "SCRAM-SHA-512";
 
@@ -61,10 +60,13 @@ public final class LocalKafkaBroker {
         Properties config = brokerConfig(port, controllerPort, dataDir.resolve("log"));
         String securePort = options.get("secure-port");
         if (securePort != null) {
-            TlsMaterial tls = new TlsMaterial(Path.of(options.getOrDefault("tls-dir", dataDir.resolve("tls").toString())),
-                    options.getOrDefault("tls-password", DEFAULT_TLS_PASSWORD))
+            String tlsPassword = options.get("tls-password");
+            if (tlsPassword == null || tlsPassword.isBlank()) {
+                throw new IllegalArgumentException("--secure-port needs --tls-password (the keystores' password; none is built in)");
+            }
+            TlsMaterial tls = new TlsMaterial(Path.of(options.getOrDefault("tls-dir", dataDir.resolve("tls").toString())), tlsPassword)
                     .ensure(options.getOrDefault("tls-client", DEFAULT_TLS_CLIENT));
-            addSecureListener(config, Integer.parseInt(securePort), tls, options.getOrDefault("tls-password", DEFAULT_TLS_PASSWORD));
+            addSecureListener(config, Integer.parseInt(securePort), tls, tlsPassword);
         }
         for (String override : options.getOrDefault("override", "").split(",")) {
             int eq = override.indexOf('=');

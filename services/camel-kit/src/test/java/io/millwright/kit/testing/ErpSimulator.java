@@ -81,8 +81,8 @@ public final class ErpSimulator {
         for (String system : new String[] { "mes", "wms" }) {
             properties.put("quarkus.oidc-client." + system + ".client-enabled", "true");
             properties.put("quarkus.oidc-client." + system + ".auth-server-url", realmUrl);
-            properties.put("quarkus.oidc-client." + system + ".client-id", "quarkus-app");
-            properties.put("quarkus.oidc-client." + system + ".credentials.secret", "secret");
+            properties.put("quarkus.oidc-client." + system + ".client-id", IdentityProvider.CLIENT_ID);
+            properties.put("quarkus.oidc-client." + system + ".credentials.secret", IdentityProvider.CLIENT_SECRET);
         }
         return properties;
     }

@@ -22,6 +22,9 @@ public class IdentityProvider implements QuarkusTestResourceLifecycleManager {
 
     public static final String ISSUER = "https://server.example.com";
     public static final String AUDIENCE = "millwright";
+    /** The client the test server's token endpoint knows (fixed in quarkus-test-oidc-server). */
+    static final String CLIENT_ID = "quarkus-app";
+    static final String CLIENT_SECRET = "secret";
     /** The test server's realm URL, {@code .../auth/realms/quarkus}, once it runs in this JVM. */
     public static final String REALM_URL_PROPERTY = "millwright.test.oidc.realm-url";
 
@@ -30,7 +33,10 @@ public class IdentityProvider implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         String realm = realmUrl();
-        return Map.of("keycloak.url", realm.substring(0, realm.length() - "/realms/quarkus".length()));
+        // the test server's client for the client-credentials grant (a service calling another one)
+        return Map.of("keycloak.url", realm.substring(0, realm.length() - "/realms/quarkus".length()),
+                "quarkus.oidc-client.client-id", CLIENT_ID,
+                "quarkus.oidc-client.credentials.secret", CLIENT_SECRET);
     }
 
     @Override
@@ -70,8 +76,8 @@ public class IdentityProvider implements QuarkusTestResourceLifecycleManager {
         return Map.of("quarkus.oidc.auth-server-url", realm,
                 "quarkus.oidc.token.issuer", ISSUER,
                 "quarkus.oidc-client.auth-server-url", realm,
-                "quarkus.oidc-client.client-id", "quarkus-app",
-                "quarkus.oidc-client.credentials.secret", "secret");
+                "quarkus.oidc-client.client-id", CLIENT_ID,
+                "quarkus.oidc-client.credentials.secret", CLIENT_SECRET);
     }
 
     private static boolean answers(String url) {
