@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.millwright.kit.security.Roles;
 import io.millwright.kit.testing.ErpSimulator;
 import io.millwright.kit.testing.ErpSimulatorResource;
 import io.millwright.kit.testing.KafkaResource;
@@ -40,6 +41,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.millwright.kit.testing.Management;
+import io.millwright.kit.testing.TestTokens;
 
 /** I3 (holds and releases in ERP and the WMS) and I4 (reconciliation against ERP), on the same infrastructure as the flow tests. */
 @QuarkusTest
@@ -92,6 +94,32 @@ class HoldAndReconciliationTest {
         KafkaTestClient.await(Topics.INVENTORY_EVENTS, r -> InventoryFixtures.isEvent(r, EventType.INVENTORY_STOCK_STATUS_CHANGED, holdId)
                 && r.value() != null && new String(r.value()).contains("\"newStatus\":\"UNRESTRICTED\""), 1, FLOW_TIMEOUT);
         given().get("/api/v1/holds/" + holdId).then().statusCode(200).body("sync.state", org.hamcrest.Matchers.everyItem(equalTo("DONE")));
+        // the placement and the release are on the audit trail once each (the repeats changed nothing)
+        given().queryParam("subject", holdId).get("/api/v1/operator-actions").then().statusCode(200)
+                .body("action", org.hamcrest.Matchers.contains("HOLD_RELEASE", "HOLD_PLACE"))
+                .body("actor", org.hamcrest.Matchers.everyItem(equalTo("test-caller")))
+                .body("[1].detail", org.hamcrest.Matchers.containsString("Pressure test out of tolerance"));
+    }
+
+    @Test
+    void aHoldByAnOperatorIsAuditedWithTheOperatorAndAViewerMayNotPlaceOne() {
+        String lot = InventoryFixtures.unique("L-FG100");
+        String holdId = InventoryFixtures.unique("HOLD");
+        InventoryFixtures.receiveAndPost("FG-100", lot, "FG01", "3", "EA");
+        String body = """
+                {"holdId": "%s", "itemId": "FG-100", "lotId": "%s", "reason": "Visual defect"}""".formatted(holdId, lot);
+
+        given().auth().oauth2(TestTokens.of("victor", Roles.VIEWER)).contentType(ContentType.JSON).body(body).post("/api/v1/holds")
+                .then().statusCode(403);
+        given().queryParam("subject", holdId).get("/api/v1/operator-actions").then().statusCode(200)
+                .body("$", org.hamcrest.Matchers.empty());
+        given().auth().oauth2(TestTokens.of("olga", Roles.OPERATOR)).contentType(ContentType.JSON).body(body).post("/api/v1/holds")
+                .then().statusCode(201);
+        given().queryParam("subject", holdId).get("/api/v1/operator-actions").then().statusCode(200)
+                .body("action", org.hamcrest.Matchers.contains("HOLD_PLACE"))
+                .body("[0].actor", equalTo("olga"));
+        given().auth().oauth2(TestTokens.of("olga", Roles.OPERATOR)).contentType(ContentType.JSON).post("/api/v1/holds/" + holdId + "/release")
+                .then().statusCode(200);
     }
 
     @Test
@@ -161,6 +189,8 @@ class HoldAndReconciliationTest {
 
         JsonPath agreeing = runReconciliation();
         assertThat(agreeing.getString("status")).isEqualTo("COMPLETED");
+        given().queryParam("subject", agreeing.getString("runId")).get("/api/v1/operator-actions").then().statusCode(200)
+                .body("action", org.hamcrest.Matchers.contains("RECONCILIATION_RUN"));
         assertThat(agreeing.getInt("positionsCompared")).isGreaterThan(5);
         assertThat(agreeing.getList("variances")).as("balances agree with ERP").isEmpty();
 

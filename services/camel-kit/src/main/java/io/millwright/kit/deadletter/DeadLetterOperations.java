@@ -20,6 +20,7 @@ import org.apache.camel.component.kafka.KafkaConstants;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
+import io.millwright.kit.audit.OperatorActions;
 import io.millwright.kit.correlation.Correlation;
 import io.millwright.model.common.ModelJson;
 import io.quarkus.panache.common.Page;
@@ -28,6 +29,9 @@ import io.quarkus.panache.common.Sort;
 /** Operator actions on dead letters: list, inspect, replay to the endpoint the message first came from, discard. */
 @ApplicationScoped
 public class DeadLetterOperations {
+
+    @Inject
+    OperatorActions actions;
 
     @Inject
     ProducerTemplate producer;
@@ -94,6 +98,8 @@ public class DeadLetterOperations {
             letter.status = DeadLetter.Status.REPLAYED;
         }
         letter.updatedAt = Instant.now();
+        actions.record(OperatorActions.DEAD_LETTER_REPLAY, id.toString(), "to " + letter.endpointUri + " (route " + letter.routeId
+                + ", replay " + letter.replayCount + "); now " + letter.status);
         return letter;
     }
 
@@ -103,6 +109,7 @@ public class DeadLetterOperations {
                 .orElseThrow(() -> new IllegalArgumentException("No dead letter " + id));
         letter.status = DeadLetter.Status.DISCARDED;
         letter.updatedAt = Instant.now();
+        actions.record(OperatorActions.DEAD_LETTER_DISCARD, id.toString(), "route " + letter.routeId + ": " + letter.reason);
         return letter;
     }
 

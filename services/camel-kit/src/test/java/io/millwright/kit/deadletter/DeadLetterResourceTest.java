@@ -19,13 +19,16 @@ import jakarta.inject.Inject;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
 
+import io.millwright.kit.audit.OperatorActions;
 import io.millwright.kit.config.KitConfig;
+import io.millwright.kit.security.Roles;
 import io.millwright.kit.testapp.KitTables;
 import io.millwright.kit.testapp.ScriptedFailureRoutes;
 import io.millwright.kit.testapp.ScriptedFailures;
 import io.millwright.kit.testing.KafkaResource;
 import io.millwright.kit.testing.KafkaTestClient;
 import io.millwright.kit.testing.PostgresResource;
+import io.millwright.kit.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -94,6 +97,36 @@ class DeadLetterResourceTest {
             assertThat(row.get("replay_count")).isEqualTo(1);
         });
         given().get(DEAD_LETTERS + "/" + id).then().statusCode(200).body("status", equalTo("REPLAYED"));
+    }
+
+    @Test
+    void replayAndDiscardAreRecordedWithTheOperatorAndTimeAndAReaderCannotDoEither() {
+        String key = newKey();
+        UUID replayed = deadLetterFromDirectRoute(key);
+        failures.heal(key);
+        UUID discarded = deadLetterFromDirectRoute(newKey());
+        String alice = TestTokens.of("alice", Roles.OPERATOR);
+        String viewer = TestTokens.of("victor", Roles.VIEWER);
+        java.time.Instant before = java.time.Instant.now().minusSeconds(1);
+
+        given().auth().oauth2(viewer).post(DEAD_LETTERS + "/" + replayed + "/replay").then().statusCode(403);
+        given().auth().oauth2(viewer).delete(DEAD_LETTERS + "/" + discarded).then().statusCode(403);
+        given().auth().oauth2(alice).post(DEAD_LETTERS + "/" + replayed + "/replay").then().statusCode(200);
+        given().auth().oauth2(alice).delete(DEAD_LETTERS + "/" + discarded).then().statusCode(200);
+
+        JsonPath replay = given().auth().oauth2(viewer).queryParam("subject", replayed.toString()).get("/api/v1/operator-actions")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(replay.getList("action", String.class)).containsExactly(OperatorActions.DEAD_LETTER_REPLAY);
+        assertThat(replay.getString("[0].actor")).isEqualTo("alice");
+        assertThat(replay.getString("[0].clientId")).isEqualTo("millwright-test");
+        assertThat(java.time.Instant.parse(replay.getString("[0].at"))).isAfter(before);
+        assertThat(replay.getString("[0].detail")).contains("direct://kit-test.scripted").contains("REPLAYED");
+
+        JsonPath discard = given().auth().oauth2(viewer).queryParam("actor", "alice")
+                .queryParam("action", OperatorActions.DEAD_LETTER_DISCARD).get("/api/v1/operator-actions")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(discard.getList("subject", String.class)).contains(discarded.toString()).doesNotContain(replayed.toString());
+        given().auth().oauth2(viewer).queryParam("since", "yesterday").get("/api/v1/operator-actions").then().statusCode(400);
     }
 
     @Test

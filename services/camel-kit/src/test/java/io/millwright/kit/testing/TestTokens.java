@@ -33,8 +33,13 @@ public final class TestTokens {
 
     /** A valid token of caller {@code test-caller} with these roles. */
     public static String withRoles(String... roles) {
-        return claims("test-caller", IdentityProvider.ISSUER, IdentityProvider.AUDIENCE, Instant.now().plusSeconds(3600), roles)
-                .jws().keyId(KEY_ID).sign(SIGNING_KEY);
+        return of("test-caller", roles);
+    }
+
+    /** A valid token of the user {@code caller} (preferred user name and subject), issued to client {@code millwright-test}. */
+    public static String of(String caller, String... roles) {
+        return claims(caller, IdentityProvider.ISSUER, IdentityProvider.AUDIENCE, Instant.now().plusSeconds(3600), roles)
+                .claim("azp", "millwright-test").jws().keyId(KEY_ID).sign(SIGNING_KEY);
     }
 
     /** A valid token with every platform role. */

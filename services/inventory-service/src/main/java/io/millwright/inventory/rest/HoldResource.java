@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.millwright.kit.audit.OperatorActions;
 import io.millwright.kit.security.Roles;
 import io.millwright.inventory.config.InventoryConfig;
 import io.millwright.inventory.mapping.InventoryViewMapper;
@@ -40,6 +41,9 @@ public class HoldResource {
     @Inject
     InventoryConfig config;
 
+    @Inject
+    OperatorActions actions;
+
     @POST
     @Operation(summary = "Hold a lot", description = "Moves the lot's UNRESTRICTED stock (every location; ERP holds whole lots) to "
             + "QUALITY_HOLD now and sends the change to ERP and the WMS asynchronously, each exactly once. The same holdId again "
@@ -55,6 +59,10 @@ public class HoldResource {
         HoldService.Result result = holds.place(new HoldCommand(request.holdId(), plant,
                 List.of(new HoldCommand.LotRef(request.itemId(), request.lotId())), request.locationId(), request.reason(),
                 HoldCommand.SOURCE_REST));
+        if (result.created()) {
+            actions.record(OperatorActions.HOLD_PLACE, request.holdId(), "item " + request.itemId() + " lot " + request.lotId()
+                    + (request.locationId() == null ? "" : " at " + request.locationId()) + ": " + request.reason());
+        }
         return Response.status(result.created() ? Response.Status.CREATED : Response.Status.OK)
                 .location(URI.create("/api/v1/holds/" + request.holdId()))
                 .header(MovementResource.DUPLICATE_HEADER, String.valueOf(!result.created()))
@@ -71,6 +79,9 @@ public class HoldResource {
     @RolesAllowed({Roles.OPERATOR, Roles.QMS_INTEGRATION})
     public Response release(@PathParam("holdId") String holdId, @Valid ReleaseRequest request) {
         HoldService.Result result = holds.release(holdId, request == null ? null : request.reason());
+        if (result.created()) {
+            actions.record(OperatorActions.HOLD_RELEASE, holdId, request == null || request.reason() == null ? null : request.reason());
+        }
         return Response.ok(view(holdId)).header(MovementResource.DUPLICATE_HEADER, String.valueOf(!result.created())).build();
     }
 

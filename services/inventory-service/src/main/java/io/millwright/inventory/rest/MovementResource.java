@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.millwright.kit.audit.OperatorActions;
 import io.millwright.kit.security.Roles;
 import io.millwright.inventory.mapping.InventoryViewMapper;
 import io.millwright.inventory.persistence.MovementEntity;
@@ -34,6 +35,9 @@ import jakarta.validation.constraints.NotNull;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Movements", description = "WMS receipts, the movement ledger and its ERP postings (SPEC I2)")
 public class MovementResource {
+
+    @Inject
+    OperatorActions actions;
 
     public static final String DUPLICATE_HEADER = "X-Millwright-Duplicate";
 
@@ -112,6 +116,7 @@ public class MovementResource {
         if (!poster.retry(movementId)) {
             throw new WebApplicationException("Movement " + movementId + " is not REJECTED", 409);
         }
+        actions.record(OperatorActions.MOVEMENT_RETRY, movementId, "posted to ERP again");
         return Response.accepted().build();
     }
 }

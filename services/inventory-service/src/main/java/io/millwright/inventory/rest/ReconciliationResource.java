@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.millwright.kit.audit.OperatorActions;
 import io.millwright.kit.security.Roles;
 import io.millwright.inventory.mapping.InventoryViewMapper;
 import io.millwright.inventory.persistence.ReconciliationRunEntity;
@@ -26,6 +27,9 @@ public class ReconciliationResource {
 
     @Inject
     Reconciliation reconciliation;
+
+    @Inject
+    OperatorActions actions;
 
     @GET
     @Path("/latest")
@@ -42,6 +46,7 @@ public class ReconciliationResource {
     @RolesAllowed(Roles.OPERATOR)
     public Views.ReconciliationRun runNow() {
         String runId = reconciliation.run().runId;
+        actions.record(OperatorActions.RECONCILIATION_RUN, runId, "run by hand");
         return QuarkusTransaction.requiringNew().call(() -> InventoryViewMapper.run(ReconciliationRunEntity.findById(runId)));
     }
 }
