@@ -28,6 +28,13 @@ public interface KitConfig {
     @WithDefaults
     Map<String, Target> targets();
 
+    /**
+     * Per-client rate limits of the ingress operations ({@code @RateLimited("<name>")}), by name: how many requests
+     * one client may send within the window, and per-client exceptions.
+     */
+    @WithDefaults
+    Map<String, RateLimit> rateLimits();
+
     /** Durable work queues by name, e.g. {@code order.erp-sales-order}. */
     @WithDefaults
     Map<String, WorkQueue> workQueues();
@@ -114,6 +121,26 @@ public interface KitConfig {
 
             @WithDefault("100ms")
             Duration jitter();
+        }
+    }
+
+    interface RateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Requests one client may send within {@link #window()}. */
+        @WithDefault("500")
+        int limit();
+
+        @WithDefault("1s")
+        Duration window();
+
+        /** Limits of particular clients (by OAuth 2.0 client id), e.g. a bulk loader allowed more. */
+        @WithDefaults
+        Map<String, Client> clients();
+
+        interface Client {
+            OptionalInt limit();
         }
     }
 

@@ -18,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import io.millwright.kit.security.RateLimited;
 import io.millwright.kit.security.Roles;
 
 /** A validated request body, for the kit's problem responses. Accepted requests are echoed. */
@@ -34,6 +35,7 @@ public class ShipmentRequestResource {
 
     @POST
     @RolesAllowed(Roles.OPERATOR)
+    @RateLimited("kit-test-shipments")
     public ShipmentRequest request(@Valid ShipmentRequest request) {
         return request;
     }

@@ -42,6 +42,12 @@ public final class TestTokens {
                 .claim("azp", "millwright-test").jws().keyId(KEY_ID).sign(SIGNING_KEY);
     }
 
+    /** A client-credentials token of OAuth 2.0 client {@code client} ({@code azp}; user {@code service-account-<client>}). */
+    public static String ofClient(String client, String... roles) {
+        return claims("service-account-" + client, IdentityProvider.ISSUER, IdentityProvider.AUDIENCE, Instant.now().plusSeconds(3600), roles)
+                .claim("azp", client).jws().keyId(KEY_ID).sign(SIGNING_KEY);
+    }
+
     /** A valid token with every platform role. */
     public static String withEveryRole() {
         return withRoles(Roles.ALL.toArray(String[]::new));

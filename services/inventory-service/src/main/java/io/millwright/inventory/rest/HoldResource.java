@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.millwright.kit.audit.OperatorActions;
+import io.millwright.kit.security.RateLimited;
 import io.millwright.kit.security.Roles;
 import io.millwright.inventory.config.InventoryConfig;
 import io.millwright.inventory.mapping.InventoryViewMapper;
@@ -54,6 +55,7 @@ public class HoldResource {
     @APIResponse(responseCode = "409", description = "holdId already used for another lot")
     @APIResponse(responseCode = "422", description = "Invalid request, with field errors")
     @RolesAllowed({Roles.OPERATOR, Roles.QMS_INTEGRATION})
+    @RateLimited("holds")
     public Response place(@Valid @NotNull HoldRequest request) {
         String plant = request.plantId() == null ? config.plantId() : request.plantId();
         HoldService.Result result = holds.place(new HoldCommand(request.holdId(), plant,
@@ -77,6 +79,7 @@ public class HoldResource {
     @APIResponse(responseCode = "200", description = "Released (now or before)")
     @APIResponse(responseCode = "404", description = "No such hold")
     @RolesAllowed({Roles.OPERATOR, Roles.QMS_INTEGRATION})
+    @RateLimited("holds")
     public Response release(@PathParam("holdId") String holdId, @Valid ReleaseRequest request) {
         HoldService.Result result = holds.release(holdId, request == null ? null : request.reason());
         if (result.created()) {

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.millwright.kit.audit.OperatorActions;
+import io.millwright.kit.security.RateLimited;
 import io.millwright.kit.security.Roles;
 import io.millwright.inventory.mapping.InventoryViewMapper;
 import io.millwright.inventory.persistence.MovementEntity;
@@ -56,6 +57,7 @@ public class MovementResource {
     @APIResponse(responseCode = "422", description = "Invalid receipt, with field errors (unknown item, wrong unit, other plant)")
     @APIResponse(responseCode = "503", description = "Items not yet replicated from ERP")
     @RolesAllowed(Roles.WMS_INTEGRATION)
+    @RateLimited("wms-receipts")
     public Response receipt(@Valid @NotNull WmsReceiptRequest receipt) {
         ReceiptAccepted accepted = receipts.receive(receipt);
         return Response.accepted(accepted).header(DUPLICATE_HEADER, String.valueOf(accepted.duplicate())).build();

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.millwright.kit.security.RateLimited;
 import io.millwright.kit.security.Roles;
 import io.millwright.order.mapping.OrderViewMapper;
 import io.millwright.order.service.OrderIntake;
@@ -48,6 +49,7 @@ public class OrderResource {
     @APIResponse(responseCode = "422", description = "Invalid order, with field errors")
     @APIResponse(responseCode = "503", description = "Master data not yet replicated from ERP; try again later")
     @RolesAllowed(Roles.CRM_INTEGRATION)
+    @RateLimited("orders")
     public Response submit(@Valid @NotNull OrderRequest request) {
         OrderIntake.Result<OrderView> result = intake.accept(request, views::toView);
         OrderView view = result.order();

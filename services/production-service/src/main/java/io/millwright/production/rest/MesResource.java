@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import io.millwright.kit.security.RateLimited;
 import io.millwright.kit.security.Roles;
 import io.millwright.production.mapping.MesAcknowledgementRequest;
 import io.millwright.production.mapping.MesConfirmationRequest;
@@ -52,6 +53,7 @@ public class MesResource {
     @APIResponse(responseCode = "404", description = "Unknown production order")
     @APIResponse(responseCode = "422", description = "Invalid body, with field errors")
     @RolesAllowed(Roles.MES_INTEGRATION)
+    @RateLimited("mes")
     public Response acknowledge(@Valid @NotNull MesAcknowledgementRequest request) {
         if (!acknowledgements.acknowledge(request)) {
             throw new NotFoundException("No production order " + request.productionOrderId());
@@ -69,6 +71,7 @@ public class MesResource {
     @APIResponse(responseCode = "400", description = "Malformed JSON")
     @APIResponse(responseCode = "422", description = "Structurally invalid, with field errors")
     @RolesAllowed(Roles.MES_INTEGRATION)
+    @RateLimited("mes")
     public Response confirm(String body) throws JsonProcessingException {
         ConfirmationIntake.Result result = confirmations.receive(body);
         return Response.accepted(new Accepted(result.confirmationId(), result.duplicate()))
