@@ -118,7 +118,7 @@ SECRETS="$STATE/secrets.env"
 (umask 077; touch "$SECRETS")
 for name in CRM_CLIENT_SECRET MES_CLIENT_SECRET WMS_CLIENT_SECRET QMS_CLIENT_SECRET EAM_CLIENT_SECRET \
     ORDER_SERVICE_CLIENT_SECRET OPERATOR_PASSWORD VIEWER_PASSWORD KEYCLOAK_ADMIN_PASSWORD KAFKA_TLS_PASSWORD \
-    EDGE_SCRAM_PASSWORD; do
+    EDGE_SCRAM_PASSWORD CRM_WEBHOOK_SECRET; do
   if ! grep -q "^$name=" "$SECRETS"; then
     echo "$name=$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')" >>"$SECRETS"
     # the broker's keystores were made with another password: it makes new ones on its next start
@@ -177,7 +177,9 @@ QUIET_OTEL='-Dquarkus.log.category."io.quarkus.opentelemetry.runtime.exporter".l
 
 say "Simulators (ERP, MES, WMS, CRM) on $SIM"
 # the simulated MES and WMS call the services with their own client credentials
+# the simulated CRM checks the milestones' signatures with the secret order-service signs them with
 SIM_OIDC_ENABLED=true OIDC_AUTH_SERVER_URL="$REALM_URL" MES_CLIENT_SECRET="$MES_CLIENT_SECRET" WMS_CLIENT_SECRET="$WMS_CLIENT_SECRET" \
+  CRM_WEBHOOK_SECRET="$CRM_WEBHOOK_SECRET" \
   java -Xmx256m -Dquarkus.http.port="$ERP_SIM_PORT" -Dquarkus.datasource.jdbc.url="$DB_URL" \
   -Dquarkus.datasource.username="$PGUSER" -jar "$SIM_JAR" >"$LOGS/simulators.log" 2>&1 &
 PIDS+=($!)
@@ -195,7 +197,7 @@ PRODUCTION_SERVICE_PORT="$PRODUCTION_SERVICE_PORT" PRODUCTION_SERVICE_MANAGEMENT
   java -Xmx320m "$QUIET_OTEL" -jar "$PRODUCTION_JAR" >"$LOGS/production-service.log" 2>&1 &
 PIDS+=($!)
 say "order-service on $OS"
-OIDC_CLIENT_ID=order-service OIDC_CLIENT_SECRET="$ORDER_SERVICE_CLIENT_SECRET" \
+OIDC_CLIENT_ID=order-service OIDC_CLIENT_SECRET="$ORDER_SERVICE_CLIENT_SECRET" CRM_WEBHOOK_SECRET="$CRM_WEBHOOK_SECRET" \
   ORDER_SERVICE_PORT="$ORDER_SERVICE_PORT" ORDER_SERVICE_MANAGEMENT_PORT="$((ORDER_SERVICE_PORT + 1000))" INVENTORY_SERVICE_URL="$INV" CRM_WEBHOOK_URL="$SIM/crm/api/v1/order-milestones" \
   java -Xmx320m "$QUIET_OTEL" -jar "$ORDER_JAR" >"$LOGS/order-service.log" 2>&1 &
 PIDS+=($!)

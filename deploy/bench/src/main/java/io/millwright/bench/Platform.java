@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.millwright.kit.testing.CrmSimulator;
 import io.millwright.kit.testing.ErpSimulator;
 import io.millwright.kit.testing.IdentityProvider;
 import io.millwright.kit.testing.KafkaBroker;
@@ -68,6 +69,7 @@ final class Platform implements AutoCloseable {
         String realm = IdentityProvider.realmUrl();
         Map<String, String> simulatorConfig = new LinkedHashMap<>(database);
         simulatorConfig.putAll(ErpSimulator.tokenClients(realm));
+        simulatorConfig.put("millwright.sim.crm.webhook-secret", CrmSimulator.webhookSecret());
         ServiceProcess simulators = ServiceProcess.start("bench-simulators", ServiceProcess.quarkusApp("services/simulators"), simulatorConfig,
                 SIMULATOR_JVM, READY);
         Progress.say("simulators " + simulators.baseUrl());
@@ -78,7 +80,8 @@ final class Platform implements AutoCloseable {
                 Map.of(BEFORE ? "millwright.production.mes.url" : "millwright.kit.targets.mes.url", sim));
         ServiceProcess order = service("order-service", database, kafka, sim, Map.of(
                 BEFORE ? "millwright.order.availability.url" : "millwright.kit.targets.inventory.url", inventory.baseUrl(),
-                BEFORE ? "millwright.order.crm.webhook-url" : "millwright.kit.targets.crm.url", sim + "/crm/api/v1/order-milestones"));
+                BEFORE ? "millwright.order.crm.webhook-url" : "millwright.kit.targets.crm.url", sim + "/crm/api/v1/order-milestones",
+                "millwright.kit.targets.crm.signing-secret", CrmSimulator.webhookSecret()));
         Platform platform = new Platform(db, broker, simulators, inventory, production, order);
         platform.erp.setReleaseCallbackUrl(production.baseUrl() + "/soap/erp-callback");
         platform.erp.setAutoRelease(false);

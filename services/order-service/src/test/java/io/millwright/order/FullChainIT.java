@@ -78,7 +78,8 @@ class FullChainIT {
                 "production.mes-dispatch", "production.confirmation");
         ServiceProcess order = start("order-service", db, kafka, erp, Map.of(
                 "millwright.kit.targets.inventory.url", inventory.baseUrl(),
-                "millwright.kit.targets.crm.url", crm.webhookUrl()),
+                "millwright.kit.targets.crm.url", crm.webhookUrl(),
+                "millwright.kit.targets.crm.signing-secret", CrmSimulator.webhookSecret()),
                 "order.erp-sales-order", "order.crm-milestone");
 
         erp.setReleaseCallbackUrl(production.baseUrl() + "/soap/erp-callback");

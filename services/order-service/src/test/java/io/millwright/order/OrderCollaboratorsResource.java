@@ -23,6 +23,7 @@ public class OrderCollaboratorsResource implements QuarkusTestResourceLifecycleM
         }
         return Map.of(
                 "millwright.kit.targets.crm.url", CrmSimulator.shared().webhookUrl(),
+                "millwright.kit.targets.crm.signing-secret", CrmSimulator.webhookSecret(),
                 "millwright.kit.targets.inventory.url", AvailabilityStub.shared().baseUrl());
     }
 

@@ -35,6 +35,13 @@ public interface KitConfig {
     @WithDefaults
     Map<String, RateLimit> rateLimits();
 
+    /**
+     * Webhooks other systems send to this service (e.g. {@code qms}), by source: the shared secret their
+     * {@code Millwright-Signature} is checked with and how old a delivery may be.
+     */
+    @WithDefaults
+    Map<String, IncomingWebhook> webhooks();
+
     /** Durable work queues by name, e.g. {@code order.erp-sales-order}. */
     @WithDefaults
     Map<String, WorkQueue> workQueues();
@@ -84,6 +91,12 @@ public interface KitConfig {
         @WithDefault("false")
         boolean bearerToken();
 
+        /**
+         * The shared secret of a webhook target: every delivery carries a {@code Millwright-Signature} (HMAC-SHA256
+         * with timestamp and delivery id) made with it. From the environment, never from the repository.
+         */
+        Optional<String> signingSecret();
+
         /** Synchronous calls in flight at once from this instance; more are refused at once (a bulkhead). */
         @WithDefault("64")
         int maxConcurrentCalls();
@@ -122,6 +135,14 @@ public interface KitConfig {
             @WithDefault("100ms")
             Duration jitter();
         }
+    }
+
+    interface IncomingWebhook {
+        Optional<String> secret();
+
+        /** How far a delivery's signing time may be from this service's clock, either way; ids are remembered as long. */
+        @WithDefault("5m")
+        Duration window();
     }
 
     interface RateLimit {

@@ -44,6 +44,8 @@ public class TargetSystems {
 
     private final Map<String, Guard> guards = new ConcurrentHashMap<>();
     private final Map<String, Object> restClients = new ConcurrentHashMap<>();
+    /** The latest technical failure per target, named when its breaker refuses a call (so the reason says why it opened). */
+    private final Map<String, String> lastFailures = new ConcurrentHashMap<>();
 
     /** The target's settings (defaults for a target nobody configured). */
     public KitConfig.Target settings(String target) {
@@ -70,9 +72,20 @@ public class TargetSystems {
     public <T> T call(String target, String what, Callable<T> call, Class<T> resultType) {
         Guard guard = guards.computeIfAbsent(target, this::guard);
         try {
-            return guard.call(() -> sorted(target, what, call), resultType);
+            return guard.call(() -> {
+                try {
+                    return sorted(target, what, call);
+                } catch (Exception e) {
+                    if (countsAsFailure(e)) {
+                        lastFailures.put(target, Failures.reason(e));
+                    }
+                    throw e;
+                }
+            }, resultType);
         } catch (CircuitBreakerOpenException e) {
-            throw new TargetUnavailableException(target, "The circuit breaker of " + target + " is open: " + what + " was not sent", e);
+            String last = lastFailures.get(target);
+            throw new TargetUnavailableException(target, "The circuit breaker of " + target + " is open"
+                    + (last == null ? "" : " (last failure: " + last + ")") + ": " + what + " was not sent", e);
         } catch (BulkheadException e) {
             throw new TargetUnavailableException(target, target + " already has " + settings(target).maxConcurrentCalls()
                     + " calls in flight from this instance: " + what + " was not sent", e);

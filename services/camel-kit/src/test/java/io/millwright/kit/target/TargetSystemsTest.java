@@ -64,7 +64,8 @@ class TargetSystemsTest {
             return null;
         }, Void.class))
                 .isInstanceOf(TargetUnavailableException.class)
-                .hasMessage("The circuit breaker of kit-test-flaky is open: probe 5 was not sent")
+                .hasMessage("The circuit breaker of kit-test-flaky is open (last failure: SimulatedOutageException: flaky is down): probe 5"
+                        + " was not sent")
                 .hasCauseInstanceOf(CircuitBreakerOpenException.class)
                 .satisfies(e -> assertThat(((TargetUnavailableException) e).target()).isEqualTo("kit-test-flaky"));
         assertThat(reached).hasValue(4);

@@ -56,6 +56,7 @@ public final class ErpSimulator {
             properties.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
             properties.put("quarkus.datasource.username", database.username());
             properties.put("quarkus.datasource.password", database.password());
+            properties.put("millwright.sim.crm.webhook-secret", CrmSimulator.webhookSecret());
             String realm = System.getProperty(IdentityProvider.REALM_URL_PROPERTY);
             if (realm != null) {
                 // the simulated MES and WMS call the services with client-credentials tokens of the test provider

@@ -33,6 +33,14 @@ public final class Problems {
         return Response.status(400).type(MEDIA_TYPE).entity(new Problem("Bad request", 400, detail, null)).build();
     }
 
+    public static Response unauthorized(String detail) {
+        return Response.status(401).type(MEDIA_TYPE).entity(new Problem("Unauthorized", 401, detail, null)).build();
+    }
+
+    public static Response conflict(String detail) {
+        return Response.status(409).type(MEDIA_TYPE).entity(new Problem("Conflict", 409, detail, null)).build();
+    }
+
     public static Response notFound(String detail) {
         return Response.status(404).type(MEDIA_TYPE).entity(new Problem("Not found", 404, detail, null)).build();
     }

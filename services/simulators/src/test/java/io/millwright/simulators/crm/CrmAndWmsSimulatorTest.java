@@ -6,12 +6,17 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 
+import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.millwright.kit.testing.PostgresResource;
+import io.millwright.model.webhook.WebhookSignature;
 import io.millwright.simulators.HttpStub;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,6 +25,7 @@ import io.restassured.http.ContentType;
 /** The CRM milestone webhook and the WMS of docs/contracts/plant-apps.md. */
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(CrmWebhookSecret.class)
 class CrmAndWmsSimulatorTest {
 
     @BeforeEach
@@ -33,11 +39,11 @@ class CrmAndWmsSimulatorTest {
         Map<String, Object> milestone = Map.of("eventId", "ev-1", "orderId", "o-1", "crmOrderId", "CRM-42",
                 "milestone", "PRODUCTION_COMPLETED", "detail", "50 EA of FG-100 produced (PO-700001)",
                 "reachedAt", "2026-11-22T11:02:00Z");
-        given().contentType(ContentType.JSON).header("X-Correlation-Id", "c-1").body(milestone)
+        signed(milestone).header("X-Correlation-Id", "c-1")
                 .post("/crm/api/v1/order-milestones").then().statusCode(204);
-        given().contentType(ContentType.JSON).body(milestone)
+        signed(milestone)
                 .post("/crm/api/v1/order-milestones").then().statusCode(204);
-        given().contentType(ContentType.JSON).body(Map.of("eventId", "ev-2"))
+        signed(Map.of("eventId", "ev-2"))
                 .post("/crm/api/v1/order-milestones").then().statusCode(422)
                 .body("errors.field", hasItems("orderId", "milestone", "reachedAt"));
 
@@ -50,10 +56,46 @@ class CrmAndWmsSimulatorTest {
     }
 
     @Test
+    void badStaleMissingAndReplayedSignaturesAreRefusedRecordedAndNothingIsStored() throws Exception {
+        String body = new ObjectMapper().writeValueAsString(Map.of("eventId", "ev-9", "orderId", "o-9", "crmOrderId", "CRM-49",
+                "milestone", "SHIPPED", "reachedAt", "2026-11-22T11:02:00Z"));
+        String good = WebhookSignature.sign(CrmWebhookSecret.value(), Instant.now(), UUID.randomUUID().toString(), body);
+
+        post(WebhookSignature.sign("wrong-" + CrmWebhookSecret.value(), Instant.now(), "d-1", body), body).then().statusCode(401)
+                .contentType("application/problem+json");
+        post(WebhookSignature.sign(CrmWebhookSecret.value(), Instant.now().minusSeconds(600), "d-2", body), body).then().statusCode(401);
+        given().contentType(ContentType.JSON).body(body).post("/crm/api/v1/order-milestones").then().statusCode(401);
+        post(good, body.replace("SHIPPED", "DELIVERED")).then().statusCode(401);
+        given().get("/sim/crm/milestones").then().body("$", hasSize(0));
+
+        post(good, body).then().statusCode(204);
+        post(good, body).then().statusCode(409);
+        given().get("/sim/crm/milestones").then().body("$", hasSize(1)).body("[0].deliveries", equalTo(1));
+        given().get("/sim/crm/rejections").then().statusCode(200)
+                .body("verdict", org.hamcrest.Matchers.contains("INVALID", "STALE", "MISSING", "INVALID", "REPLAYED"));
+    }
+
+    private static io.restassured.response.Response post(String signature, String body) {
+        return given().contentType(ContentType.JSON).header(WebhookSignature.HEADER, signature).body(body)
+                .post("/crm/api/v1/order-milestones");
+    }
+
+    /** The body as JSON, signed as order-service signs it. */
+    private static io.restassured.specification.RequestSpecification signed(Map<String, Object> milestone) {
+        try {
+            String body = new ObjectMapper().writeValueAsString(milestone);
+            return given().contentType(ContentType.JSON).body(body).header(WebhookSignature.HEADER,
+                    WebhookSignature.sign(CrmWebhookSecret.value(), Instant.now(), UUID.randomUUID().toString(), body));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void webhookAnswers503DuringAnOutageAndRecordsNothing() {
         given().contentType(ContentType.JSON).body(Map.of("durationSeconds", 60)).post("/sim/crm/faults").then()
                 .statusCode(204);
-        given().contentType(ContentType.JSON).body(Map.of("eventId", "ev-3", "orderId", "o-3", "crmOrderId", "CRM-43",
+        signed(Map.of("eventId", "ev-3", "orderId", "o-3", "crmOrderId", "CRM-43",
                 "milestone", "READY_TO_SHIP", "reachedAt", "2026-11-22T11:02:00Z"))
                 .post("/crm/api/v1/order-milestones").then().statusCode(503);
         given().get("/sim/crm/faults").then().statusCode(200).body("refused", equalTo(1));

@@ -35,6 +35,13 @@ public class CrmAdminResource {
         return crm.milestones(crmOrderId);
     }
 
+    /** Deliveries refused for their signature (bad, stale, missing or replayed), oldest first. */
+    @GET
+    @Path("/rejections")
+    public List<CrmService.Rejection> rejections() {
+        return crm.rejections();
+    }
+
     @POST
     @Path("/faults")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -45,6 +45,21 @@ public class CrmService {
     @Inject
     CrmOutage outage;
 
+    /** A delivery the CRM refused for its signature. */
+    public record Rejection(String verdict, String reason, Instant receivedAt) {
+    }
+
+    private final java.util.List<Rejection> rejections = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    public void reject(String verdict, String reason) {
+        LOG.infof("Milestone delivery refused (%s): %s", verdict, reason);
+        rejections.add(new Rejection(verdict, reason, Instant.now()));
+    }
+
+    public java.util.List<Rejection> rejections() {
+        return java.util.List.copyOf(rejections);
+    }
+
     public void countRefused() {
         refused.incrementAndGet();
     }
@@ -106,6 +121,7 @@ public class CrmService {
         em.clear();
         outage.clear();
         refused.set(0);
+        rejections.clear();
         LOG.info("CRM simulator reset");
     }
 }
