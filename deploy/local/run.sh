@@ -118,7 +118,7 @@ SECRETS="$STATE/secrets.env"
 (umask 077; touch "$SECRETS")
 for name in CRM_CLIENT_SECRET MES_CLIENT_SECRET WMS_CLIENT_SECRET QMS_CLIENT_SECRET EAM_CLIENT_SECRET \
     ORDER_SERVICE_CLIENT_SECRET OPERATOR_PASSWORD VIEWER_PASSWORD KEYCLOAK_ADMIN_PASSWORD KAFKA_TLS_PASSWORD \
-    EDGE_SCRAM_PASSWORD CRM_WEBHOOK_SECRET; do
+    EDGE_SCRAM_PASSWORD CRM_WEBHOOK_SECRET ERP_PASSWORD ERP_CALLBACK_PASSWORD; do
   if ! grep -q "^$name=" "$SECRETS"; then
     echo "$name=$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')" >>"$SECRETS"
     # the broker's keystores were made with another password: it makes new ones on its next start
@@ -179,21 +179,24 @@ say "Simulators (ERP, MES, WMS, CRM) on $SIM"
 # the simulated MES and WMS call the services with their own client credentials
 # the simulated CRM checks the milestones' signatures with the secret order-service signs them with
 SIM_OIDC_ENABLED=true OIDC_AUTH_SERVER_URL="$REALM_URL" MES_CLIENT_SECRET="$MES_CLIENT_SECRET" WMS_CLIENT_SECRET="$WMS_CLIENT_SECRET" \
-  CRM_WEBHOOK_SECRET="$CRM_WEBHOOK_SECRET" \
+  CRM_WEBHOOK_SECRET="$CRM_WEBHOOK_SECRET" ERP_USERNAME=millwright ERP_PASSWORD="$ERP_PASSWORD" \
+  ERP_CALLBACK_USERNAME=erp ERP_CALLBACK_PASSWORD="$ERP_CALLBACK_PASSWORD" \
   java -Xmx256m -Dquarkus.http.port="$ERP_SIM_PORT" -Dquarkus.datasource.jdbc.url="$DB_URL" \
   -Dquarkus.datasource.username="$PGUSER" -jar "$SIM_JAR" >"$LOGS/simulators.log" 2>&1 &
 PIDS+=($!)
 wait_for simulators "$SIM/q/health/ready" 90
 
 # Common settings of the three services (their %prod configuration reads these variables)
-export DB_URL DB_USER="$PGUSER" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" ERP_URL="$SIM/soap/erp" OIDC_AUTH_SERVER_URL="$REALM_URL"
+export DB_URL DB_USER="$PGUSER" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" ERP_URL="$SIM/soap/erp" OIDC_AUTH_SERVER_URL="$REALM_URL" \
+  ERP_USERNAME=millwright ERP_PASSWORD
 
 say "inventory-service on $INV"
 INVENTORY_SERVICE_PORT="$INVENTORY_SERVICE_PORT" INVENTORY_SERVICE_MANAGEMENT_PORT="$((INVENTORY_SERVICE_PORT + 1000))" WMS_URL="$SIM" \
   java -Xmx320m "$QUIET_OTEL" -jar "$INVENTORY_JAR" >"$LOGS/inventory-service.log" 2>&1 &
 PIDS+=($!)
 say "production-service on $PS"
-PRODUCTION_SERVICE_PORT="$PRODUCTION_SERVICE_PORT" PRODUCTION_SERVICE_MANAGEMENT_PORT="$((PRODUCTION_SERVICE_PORT + 1000))" MES_URL="$SIM" \
+ERP_CALLBACK_USERNAME=erp ERP_CALLBACK_PASSWORD="$ERP_CALLBACK_PASSWORD" \
+  PRODUCTION_SERVICE_PORT="$PRODUCTION_SERVICE_PORT" PRODUCTION_SERVICE_MANAGEMENT_PORT="$((PRODUCTION_SERVICE_PORT + 1000))" MES_URL="$SIM" \
   java -Xmx320m "$QUIET_OTEL" -jar "$PRODUCTION_JAR" >"$LOGS/production-service.log" 2>&1 &
 PIDS+=($!)
 say "order-service on $OS"

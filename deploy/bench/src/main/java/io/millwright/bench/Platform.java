@@ -70,6 +70,7 @@ final class Platform implements AutoCloseable {
         Map<String, String> simulatorConfig = new LinkedHashMap<>(database);
         simulatorConfig.putAll(ErpSimulator.tokenClients(realm));
         simulatorConfig.put("millwright.sim.crm.webhook-secret", CrmSimulator.webhookSecret());
+        simulatorConfig.putAll(ErpSimulator.credentialsOfTheErp());
         ServiceProcess simulators = ServiceProcess.start("bench-simulators", ServiceProcess.quarkusApp("services/simulators"), simulatorConfig,
                 SIMULATOR_JVM, READY);
         Progress.say("simulators " + simulators.baseUrl());
@@ -93,6 +94,7 @@ final class Platform implements AutoCloseable {
             Map<String, String> own) {
         Map<String, String> config = new LinkedHashMap<>(database);
         config.putAll(IdentityProvider.serviceProperties());
+        config.putAll(ErpSimulator.credentialsForTheErp());
         config.putAll(own);
         config.put("kafka.bootstrap.servers", kafka);
         config.put(BEFORE ? "millwright.erp.url" : "millwright.kit.targets.erp.url", simulators + "/soap/erp");

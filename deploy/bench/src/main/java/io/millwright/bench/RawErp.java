@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +21,7 @@ import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
 
 import io.millwright.erp.contract.CreateSalesOrderRequest;
 import io.millwright.erp.contract.ErpPortType;
+import io.millwright.kit.testing.ErpSimulator;
 import io.millwright.erp.contract.PostProductionConfirmationRequest;
 import io.millwright.erp.contract.Quantity;
 import io.millwright.erp.contract.SalesOrderLine;
@@ -105,6 +107,10 @@ final class RawErp {
         JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
         factory.setServiceClass(ErpPortType.class);
         factory.setAddress(soapUrl);
+        // the same SOAP user the services call with (HTTP Basic), so the peer pays what the platform pays
+        Map<String, String> credentials = ErpSimulator.credentialsForTheErp();
+        factory.setUsername(credentials.get("millwright.kit.targets.erp.username"));
+        factory.setPassword(credentials.get("millwright.kit.targets.erp.password"));
         ErpPortType erp = (ErpPortType) factory.create();
         Client client = ClientProxy.getClient(erp);
         HTTPClientPolicy policy = new HTTPClientPolicy();

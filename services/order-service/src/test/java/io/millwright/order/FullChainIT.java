@@ -177,6 +177,7 @@ class FullChainIT {
         config.put("quarkus.datasource.password", db.password());
         config.put("kafka.bootstrap.servers", kafka);
         config.put("millwright.kit.targets.erp.url", erp.soapUrl());
+        config.putAll(ErpSimulator.credentialsForTheErp());
         config.put("millwright.kit.outbox.poll-interval", "100ms");
         ServiceProcess service = ServiceProcess.start(name, ServiceProcess.quarkusApp("services/" + name), config, START_TIMEOUT);
         SERVICES.add(service);

@@ -49,6 +49,9 @@ class OrderServiceRestartIT {
         PostgresDatabase db = PostgresDatabase.shared();
         ErpSimulator erp = ErpSimulator.shared();
         Map<String, String> config = new java.util.HashMap<>(IdentityProvider.serviceProperties());
+        config.putAll(ErpSimulator.credentialsForTheErp());
+        // a kill may catch the posting mid-call: it comes back when its lease ends, sooner than the default 60 s
+        config.put("millwright.kit.work-queues.\"order.erp-sales-order\".lease", "5s");
         config.putAll(Map.of(
                 "quarkus.datasource.jdbc.url", db.jdbcUrl(),
                 "quarkus.datasource.username", db.username(),

@@ -164,12 +164,43 @@ class ProductionFlowTest {
                     <c:status>RELEASED</c:status>
                   </c:productionOrder></c:ReleaseProductionOrderRequest></soap:Body>
                 </soap:Envelope>""".formatted(number);
-        String answer = given().contentType("text/xml; charset=UTF-8").header("SOAPAction", "urn:millwright:erp:callback:v1:ReleaseProductionOrder")
+        String answer = asTheErp().contentType("text/xml; charset=UTF-8").header("SOAPAction", "urn:millwright:erp:callback:v1:ReleaseProductionOrder")
                 .body(envelope).post("/soap/erp-callback").then().statusCode(200).extract().asString();
         assertThat(answer).contains("<accepted>false</accepted>", "no operations");
         given().get("/api/v1/production-orders/" + number).then().statusCode(404);
         await().atMost(FLOW_TIMEOUT).untilAsserted(() -> assertThat(given().get("/api/v1/dead-letters?routeId=production.erp-release")
                 .jsonPath().getList("reason", String.class)).anySatisfy(r -> assertThat(r).contains(number, "the order has no operations")));
+    }
+
+    @Test
+    void theErpCallbackRefusesAnonymousAndWrongCredentialsWithASoapFaultAndStoresNothing() {
+        String number = "PO-ANON-" + System.nanoTime() % 1_000_000;
+        String envelope = """
+                <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:c="urn:millwright:erp:callback:v1">
+                  <soap:Body><c:ReleaseProductionOrderRequest><c:productionOrder>
+                    <c:productionOrderNumber>%s</c:productionOrderNumber><c:itemId>FG-100</c:itemId><c:plant>1000</c:plant>
+                    <c:quantity><c:value>10</c:value><c:unitOfMeasure>EA</c:unitOfMeasure></c:quantity>
+                    <c:lot>L-FG100-X</c:lot><c:dueDate>2026-12-01T00:00:00Z</c:dueDate><c:releasedAt>2026-11-22T10:00:00Z</c:releasedAt>
+                    <c:status>RELEASED</c:status>
+                  </c:productionOrder></c:ReleaseProductionOrderRequest></soap:Body>
+                </soap:Envelope>""".formatted(number);
+        for (var caller : List.of(given().auth().none(), given().auth().preemptive().basic("erp", "not-the-password"),
+                given().auth().preemptive().basic("someone-else", ErpSimulator.credentialsForTheErp().get("millwright.kit.erp-callback.password")))) {
+            var answer = caller.contentType("text/xml; charset=UTF-8").header("SOAPAction", "urn:millwright:erp:callback:v1:ReleaseProductionOrder")
+                    .body(envelope).post("/soap/erp-callback");
+            assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(401);
+            assertThat(answer.asString()).contains("<faultcode>soap:Client</faultcode>").contains("ERP callback");
+        }
+        given().get("/api/v1/production-orders/" + number).then().statusCode(404);
+        given().get("/api/v1/dead-letters?routeId=production.erp-release").then().statusCode(200)
+                .body("reason", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(number))));
+    }
+
+    /** A request as the ERP sends it: with the callback credentials both sides were configured with. */
+    private static io.restassured.specification.RequestSpecification asTheErp() {
+        Map<String, String> credentials = ErpSimulator.credentialsForTheErp();
+        return given().auth().preemptive().basic(credentials.get("millwright.kit.erp-callback.username"),
+                credentials.get("millwright.kit.erp-callback.password"));
     }
 
     @Test
@@ -184,7 +215,7 @@ class ProductionFlowTest {
                     <c:status>RELEASED</c:status>
                   </c:productionOrder></c:ReleaseProductionOrderRequest></soap:Body>
                 </soap:Envelope>""".formatted(number);
-        var answer = given().contentType("text/xml; charset=UTF-8").header("SOAPAction", "urn:millwright:erp:callback:v1:ReleaseProductionOrder")
+        var answer = asTheErp().contentType("text/xml; charset=UTF-8").header("SOAPAction", "urn:millwright:erp:callback:v1:ReleaseProductionOrder")
                 .body(envelope).post("/soap/erp-callback");
         // XML 1.0 has no NUL character: the request is not even XML. SOAP 1.1 answers every fault with HTTP 500; the
         // fault code says it is the caller's (Client), and nothing was stored.

@@ -60,6 +60,10 @@ class ProductionServiceRestartIT {
         ErpSimulator erp = ErpSimulator.shared();
         MesSimulator mes = MesSimulator.shared();
         Map<String, String> config = new java.util.HashMap<>(IdentityProvider.serviceProperties());
+        config.putAll(ErpSimulator.credentialsForTheErp());
+        // a kill may catch an item mid-call: it comes back when its lease ends, sooner than the queues' default 60 s
+        config.put("millwright.kit.work-queues.\"production.mes-dispatch\".lease", "5s");
+        config.put("millwright.kit.work-queues.\"production.confirmation\".lease", "5s");
         config.putAll(Map.of(
                 "quarkus.datasource.jdbc.url", db.jdbcUrl(),
                 "quarkus.datasource.username", db.username(),

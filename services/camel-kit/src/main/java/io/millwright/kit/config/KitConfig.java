@@ -35,6 +35,15 @@ public interface KitConfig {
     @WithDefaults
     Map<String, RateLimit> rateLimits();
 
+    /** The credentials the ERP presents when it calls this service back over SOAP (HTTP Basic over TLS). */
+    ErpCallback erpCallback();
+
+    interface ErpCallback {
+        Optional<String> username();
+
+        Optional<String> password();
+    }
+
     /**
      * Webhooks other systems send to this service (e.g. {@code qms}), by source: the shared secret their
      * {@code Millwright-Signature} is checked with and how old a delivery may be.
@@ -96,6 +105,11 @@ public interface KitConfig {
          * with timestamp and delivery id) made with it. From the environment, never from the repository.
          */
         Optional<String> signingSecret();
+
+        /** HTTP Basic credentials sent on every call (the ERP's SOAP user), from the environment. */
+        Optional<String> username();
+
+        Optional<String> password();
 
         /** Synchronous calls in flight at once from this instance; more are refused at once (a bulkhead). */
         @WithDefault("64")

@@ -8,6 +8,7 @@ import org.apache.camel.component.cxf.common.DataFormat;
 import org.apache.camel.component.cxf.jaxws.CxfConfigurer;
 import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
 import org.apache.cxf.endpoint.Client;
+import org.apache.cxf.configuration.security.AuthorizationPolicy;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.frontend.AbstractWSDLBasedEndpointFactory;
 import org.apache.cxf.transport.http.HTTPConduit;
@@ -49,7 +50,16 @@ public class ErpEndpointProducer {
                 HTTPClientPolicy policy = new HTTPClientPolicy();
                 policy.setConnectionTimeout(connectTimeoutMs);
                 policy.setReceiveTimeout(receiveTimeoutMs);
-                ((HTTPConduit) client.getConduit()).setClient(policy);
+                HTTPConduit conduit = (HTTPConduit) client.getConduit();
+                conduit.setClient(policy);
+                // the ERP's SOAP user (HTTP Basic), when it wants one
+                settings.username().filter(user -> !user.isBlank()).ifPresent(user -> {
+                    AuthorizationPolicy authorization = new AuthorizationPolicy();
+                    authorization.setAuthorizationType("Basic");
+                    authorization.setUserName(user);
+                    authorization.setPassword(settings.password().orElse(""));
+                    conduit.setAuthorization(authorization);
+                });
             }
 
             @Override

@@ -57,6 +57,7 @@ public final class ErpSimulator {
             properties.put("quarkus.datasource.username", database.username());
             properties.put("quarkus.datasource.password", database.password());
             properties.put("millwright.sim.crm.webhook-secret", CrmSimulator.webhookSecret());
+            properties.putAll(credentialsOfTheErp());
             String realm = System.getProperty(IdentityProvider.REALM_URL_PROPERTY);
             if (realm != null) {
                 // the simulated MES and WMS call the services with client-credentials tokens of the test provider
@@ -71,6 +72,31 @@ public final class ErpSimulator {
             System.setProperty(BASE_URL, process.baseUrl());
             return new ErpSimulator(process.baseUrl());
         }
+    }
+
+    /**
+     * The simulated ERP's side of its HTTP Basic credentials (made at test time, once per JVM): the SOAP user it wants
+     * from callers and the user it calls back with. For a simulators app a test or benchmark starts.
+     */
+    public static Map<String, String> credentialsOfTheErp() {
+        return Map.of("millwright.sim.erp.username", "millwright", "millwright.sim.erp.password", secret("erp-password"),
+                "millwright.sim.erp.callback-username", "erp", "millwright.sim.erp.callback-password", secret("erp-callback-password"));
+    }
+
+    /** The services' side: the ERP user they call with and the callback credentials they accept. */
+    public static Map<String, String> credentialsForTheErp() {
+        return Map.of("millwright.kit.targets.erp.username", "millwright", "millwright.kit.targets.erp.password", secret("erp-password"),
+                "millwright.kit.erp-callback.username", "erp", "millwright.kit.erp-callback.password", secret("erp-callback-password"));
+    }
+
+    private static synchronized String secret(String name) {
+        String property = "millwright.test." + name;
+        String value = System.getProperty(property);
+        if (value == null) {
+            value = java.util.UUID.randomUUID().toString();
+            System.setProperty(property, value);
+        }
+        return value;
     }
 
     /**

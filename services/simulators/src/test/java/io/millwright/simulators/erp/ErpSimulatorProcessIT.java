@@ -62,7 +62,8 @@ class ErpSimulatorProcessIT {
 
     @Test
     void resourcePointsServicesAtTheSoapEndpoint() {
-        assertThat(new ErpSimulatorResource().start()).containsOnly(Map.entry("millwright.kit.targets.erp.url", erp.soapUrl()));
+        assertThat(new ErpSimulatorResource().start()).containsEntry("millwright.kit.targets.erp.url", erp.soapUrl())
+                .containsAllEntriesOf(ErpSimulator.credentialsForTheErp());
     }
 
     @Test
@@ -169,11 +170,14 @@ class ErpSimulatorProcessIT {
         crm.reset();
         String milestone = "{\"eventId\":\"e-IT\",\"orderId\":\"o-IT\",\"crmOrderId\":\"CRM-IT\","
                 + "\"milestone\":\"PRODUCTION_RELEASED\",\"reachedAt\":\"2026-11-22T10:00:00Z\"}";
-        assertThat(post(crm.webhookUrl(), milestone).statusCode()).isEqualTo(204);
-        assertThat(post(crm.webhookUrl(), milestone).statusCode()).isEqualTo(204);
+        // the shared simulators process checks milestone signatures with the test JVM's CRM secret
+        assertThat(postSigned(crm.webhookUrl(), milestone).statusCode()).isEqualTo(204);
+        assertThat(postSigned(crm.webhookUrl(), milestone).statusCode()).isEqualTo(204);
+        assertThat(post(crm.webhookUrl(), milestone).statusCode()).as("unsigned").isEqualTo(401);
         assertThat(crm.milestones("CRM-IT")).singleElement().satisfies(m -> assertThat(m).containsEntry("deliveries", 2));
+        assertThat(crm.rejections()).singleElement().satisfies(r -> assertThat(r).containsEntry("verdict", "MISSING"));
         crm.injectFault(Duration.ofSeconds(30));
-        assertThat(post(crm.webhookUrl(), milestone).statusCode()).isEqualTo(503);
+        assertThat(postSigned(crm.webhookUrl(), milestone).statusCode()).isEqualTo(503);
         crm.clearFaults();
 
         erp.reset();
@@ -187,8 +191,30 @@ class ErpSimulatorProcessIT {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    @Test
+    void theErpRefusesCallsWithoutItsSoapUserWithASoapFault() throws Exception {
+        HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create(erp.soapUrl()))
+                .header("Content-Type", "text/xml; charset=UTF-8").header("SOAPAction", "\"urn:millwright:erp:v1:ListItems\"")
+                .POST(HttpRequest.BodyPublishers.ofString(LIST_ITEMS)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.body()).contains("Fault").contains("Client").contains("HTTP Basic credentials");
+        assertThat(listItems().statusCode()).isEqualTo(200);
+    }
+
+    private static HttpResponse<String> postSigned(String url, String json) throws IOException, InterruptedException {
+        String signature = io.millwright.model.webhook.WebhookSignature.sign(CrmSimulator.webhookSecret(), java.time.Instant.now(),
+                java.util.UUID.randomUUID().toString(), json);
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .header(io.millwright.model.webhook.WebhookSignature.HEADER, signature)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpResponse<String> listItems() throws IOException, InterruptedException {
+        Map<String, String> credentials = ErpSimulator.credentialsForTheErp();
+        String basic = java.util.Base64.getEncoder().encodeToString((credentials.get("millwright.kit.targets.erp.username") + ":"
+                + credentials.get("millwright.kit.targets.erp.password")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create(erp.soapUrl()))
+                .header("Authorization", "Basic " + basic)
                 .header("Content-Type", "text/xml; charset=UTF-8")
                 .header("SOAPAction", "\"urn:millwright:erp:v1:ListItems\"")
                 .POST(HttpRequest.BodyPublishers.ofString(LIST_ITEMS))

@@ -12,7 +12,9 @@ import org.apache.camel.component.cxf.common.DataFormat;
 import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
 
 import io.millwright.erp.callback.contract.ProductionOrderReleasePortType;
+import io.millwright.kit.config.KitConfig;
 import io.millwright.kit.correlation.CorrelationProcessor;
+import io.millwright.kit.erp.CallbackAuthentication;
 import io.millwright.kit.erp.UnreadableRequestFault;
 import io.millwright.kit.route.MillwrightRouteConfiguration;
 import io.millwright.production.config.ProductionConfig;
@@ -44,6 +46,9 @@ public class ErpReleaseRoute extends RouteBuilder {
     ProductionConfig config;
 
     @Inject
+    KitConfig kit;
+
+    @Inject
     ReleaseReconciliation reconciliation;
 
     @Inject
@@ -61,6 +66,8 @@ public class ErpReleaseRoute extends RouteBuilder {
         endpoint.setPortNameAsQName(new QName(NS, "ProductionOrderReleasePort"));
         endpoint.setDataFormat(DataFormat.POJO);
         endpoint.getOutFaultInterceptors().add(new UnreadableRequestFault());
+        // the ERP authenticates with HTTP Basic (over TLS); anything else is a SOAP fault with HTTP 401
+        endpoint.getInInterceptors().add(new CallbackAuthentication(kit.erpCallback()));
         return endpoint;
     }
 

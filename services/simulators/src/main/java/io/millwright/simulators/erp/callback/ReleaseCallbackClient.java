@@ -14,6 +14,9 @@ import io.millwright.erp.callback.contract.ProductionOrderReleaseService;
 import io.millwright.erp.callback.contract.ReleaseProductionOrderRequest;
 import io.millwright.erp.callback.contract.ReleaseProductionOrderResponse;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import jakarta.xml.ws.BindingProvider;
 import jakarta.xml.ws.handler.MessageContext;
 
@@ -36,6 +39,13 @@ public class ReleaseCallbackClient {
         Map<String, Object> context = ((BindingProvider) port).getRequestContext();
         context.put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, address);
         context.put(MessageContext.HTTP_REQUEST_HEADERS, Map.of("X-Correlation-Id", List.of(correlationId)));
+        // the ERP's own credentials for its outbound calls (HTTP Basic), when configured
+        Config config = ConfigProvider.getConfig();
+        config.getOptionalValue("millwright.sim.erp.callback-username", String.class).filter(u -> !u.isBlank()).ifPresent(user -> {
+            context.put(BindingProvider.USERNAME_PROPERTY, user);
+            context.put(BindingProvider.PASSWORD_PROPERTY, config.getOptionalValue("millwright.sim.erp.callback-password", String.class)
+                    .orElse(""));
+        });
         Client client = ClientProxy.getClient(port);
         HTTPClientPolicy policy = new HTTPClientPolicy();
         policy.setConnectionTimeout(CONNECT_TIMEOUT.toMillis());
