@@ -34,6 +34,11 @@ final class ChildJvm {
 
     /** Starts {@code command} with stdout and stderr appended to a new {@code target/process-logs/<name>-<n>.log}. */
     static ChildJvm launch(String name, List<String> command, String kind) {
+        return launch(name, command, kind, java.util.Map.of());
+    }
+
+    /** As {@link #launch(String, List, String)} with these environment variables added. */
+    static ChildJvm launch(String name, List<String> command, String kind, java.util.Map<String, String> environment) {
         Path log = TestInfrastructure.newLogFile(name);
         try {
             Files.writeString(log, "# " + String.join(" ", command) + System.lineSeparator(), StandardCharsets.UTF_8);
@@ -43,7 +48,9 @@ final class ChildJvm {
         Process process;
         try {
             // stdin stays a private pipe: inheriting it would hand the child surefire's command channel
-            process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            process = builder
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
