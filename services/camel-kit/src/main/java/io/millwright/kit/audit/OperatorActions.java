@@ -2,8 +2,7 @@ package io.millwright.kit.audit;
 
 import java.security.Principal;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,26 +56,22 @@ public class OperatorActions {
     /** Newest first; every filter is optional. */
     @Transactional
     public List<OperatorAction> find(String action, String actor, String subject, Instant since, int limit) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
         StringBuilder query = new StringBuilder("1 = 1");
-        Map<String, Object> parameters = new HashMap<>();
-        List<String> clauses = new ArrayList<>();
-        if (action != null && !action.isBlank()) {
-            clauses.add("action = :action");
-            parameters.put("action", action);
-        }
-        if (actor != null && !actor.isBlank()) {
-            clauses.add("actor = :actor");
-            parameters.put("actor", actor);
-        }
-        if (subject != null && !subject.isBlank()) {
-            clauses.add("subject = :subject");
-            parameters.put("subject", subject);
-        }
+        Map<String, String> equal = new LinkedHashMap<>();
+        equal.put("action", action);
+        equal.put("actor", actor);
+        equal.put("subject", subject);
+        equal.forEach((field, value) -> {
+            if (value != null && !value.isBlank()) {
+                query.append(" and ").append(field).append(" = :").append(field);
+                parameters.put(field, value);
+            }
+        });
         if (since != null) {
-            clauses.add("at >= :since");
+            query.append(" and at >= :since");
             parameters.put("since", since);
         }
-        clauses.forEach(clause -> query.append(" and ").append(clause));
         return OperatorAction.<OperatorAction> find(query.toString(), Sort.descending("at"), parameters)
                 .page(0, Math.max(1, Math.min(limit, MAX_LIMIT))).list();
     }

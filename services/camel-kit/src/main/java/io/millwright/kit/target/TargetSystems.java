@@ -72,16 +72,7 @@ public class TargetSystems {
     public <T> T call(String target, String what, Callable<T> call, Class<T> resultType) {
         Guard guard = guards.computeIfAbsent(target, this::guard);
         try {
-            return guard.call(() -> {
-                try {
-                    return sorted(target, what, call);
-                } catch (Exception e) {
-                    if (countsAsFailure(e)) {
-                        lastFailures.put(target, Failures.reason(e));
-                    }
-                    throw e;
-                }
-            }, resultType);
+            return guard.call(() -> sorted(target, what, call), resultType);
         } catch (CircuitBreakerOpenException e) {
             String last = lastFailures.get(target);
             throw new TargetUnavailableException(target, "The circuit breaker of " + target + " is open"
@@ -113,17 +104,27 @@ public class TargetSystems {
         }));
     }
 
-    /** HTTP failures thrown by a REST client (not read through {@link HttpAnswers}) sorted the same way. */
-    private static <T> T sorted(String target, String what, Callable<T> call) throws Exception {
+    /**
+     * HTTP failures thrown by a REST client (not read through {@link HttpAnswers}) sorted the same way; the target's
+     * trouble is remembered for the breaker's refusals.
+     */
+    private <T> T sorted(String target, String what, Callable<T> call) throws Exception {
         try {
-            return call.call();
-        } catch (WebApplicationException e) {
-            if (e.getResponse() == null) {
-                throw e;
+            try {
+                return call.call();
+            } catch (WebApplicationException e) {
+                if (e.getResponse() == null) {
+                    throw e;
+                }
+                throw HttpAnswers.failure(target, what, e.getResponse());
+            } catch (ProcessingException e) {
+                throw HttpAnswers.noAnswer(target, what, e);
             }
-            throw HttpAnswers.failure(target, what, e.getResponse());
-        } catch (ProcessingException e) {
-            throw HttpAnswers.noAnswer(target, what, e);
+        } catch (Exception e) {
+            if (countsAsFailure(e)) {
+                lastFailures.put(target, Failures.reason(e));
+            }
+            throw e;
         }
     }
 
