@@ -29,6 +29,7 @@ import io.millwright.kit.testing.KafkaBroker;
 import io.millwright.kit.testing.MesSimulator;
 import io.millwright.kit.testing.PostgresDatabase;
 import io.millwright.kit.testing.ServiceProcess;
+import io.millwright.kit.testing.ServiceProperties;
 import io.millwright.kit.testing.WmsSimulator;
 import io.millwright.model.common.ModelJson;
 
@@ -172,12 +173,7 @@ class FullChainIT {
             config.put("millwright.kit.work-queues.\"" + queue + "\".backoff.initial", "200ms");
             config.put("millwright.kit.work-queues.\"" + queue + "\".backoff.max", "2s");
         }
-        config.put("quarkus.datasource.jdbc.url", db.jdbcUrl());
-        config.put("quarkus.datasource.username", db.username());
-        config.put("quarkus.datasource.password", db.password());
-        config.put("kafka.bootstrap.servers", kafka);
-        config.put("millwright.kit.targets.erp.url", erp.soapUrl());
-        config.putAll(ErpSimulator.credentialsForTheErp());
+        config.putAll(ServiceProperties.platform(db, kafka, erp));
         config.put("millwright.kit.outbox.poll-interval", "100ms");
         ServiceProcess service = ServiceProcess.start(name, ServiceProcess.quarkusApp("services/" + name), config, START_TIMEOUT);
         SERVICES.add(service);

@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -19,6 +18,7 @@ import io.millwright.kit.testing.KafkaBroker;
 import io.millwright.kit.testing.KeycloakServer;
 import io.millwright.kit.testing.PostgresDatabase;
 import io.millwright.kit.testing.ServiceProcess;
+import io.millwright.kit.testing.ServiceProperties;
 
 /**
  * order-service, packaged, against the real Keycloak with the local run's realm file: a system's client-credentials
@@ -37,13 +37,8 @@ class KeycloakIT {
         keycloak = KeycloakServer.start(Duration.ofSeconds(240));
         PostgresDatabase db = PostgresDatabase.shared();
         ErpSimulator erp = ErpSimulator.shared();
-        Map<String, String> config = new HashMap<>(ErpSimulator.credentialsForTheErp());
+        Map<String, String> config = ServiceProperties.platform(db, KafkaBroker.shared().bootstrapServers(), erp);
         config.putAll(Map.of(
-                "quarkus.datasource.jdbc.url", db.jdbcUrl(),
-                "quarkus.datasource.username", db.username(),
-                "quarkus.datasource.password", db.password(),
-                "kafka.bootstrap.servers", KafkaBroker.shared().bootstrapServers(),
-                "millwright.kit.targets.erp.url", erp.soapUrl(),
                 "quarkus.oidc.auth-server-url", keycloak.realmUrl(),
                 "quarkus.oidc-client.client-id", "order-service",
                 "quarkus.oidc-client.credentials.secret", keycloak.secret("ORDER_SERVICE_CLIENT_SECRET")));

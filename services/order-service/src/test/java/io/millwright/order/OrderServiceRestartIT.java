@@ -23,6 +23,7 @@ import io.millwright.kit.testing.KafkaBroker;
 import io.millwright.kit.testing.KafkaTestClient;
 import io.millwright.kit.testing.PostgresDatabase;
 import io.millwright.kit.testing.ServiceProcess;
+import io.millwright.kit.testing.ServiceProperties;
 import io.millwright.model.common.ModelJson;
 import io.millwright.model.event.EventType;
 
@@ -48,16 +49,11 @@ class OrderServiceRestartIT {
         IdentityProvider.realmUrl();
         PostgresDatabase db = PostgresDatabase.shared();
         ErpSimulator erp = ErpSimulator.shared();
-        Map<String, String> config = new java.util.HashMap<>(IdentityProvider.serviceProperties());
-        config.putAll(ErpSimulator.credentialsForTheErp());
+        Map<String, String> config = ServiceProperties.platform(db, KafkaBroker.shared().bootstrapServers(), erp);
+        config.putAll(IdentityProvider.serviceProperties());
         // a kill may catch the posting mid-call: it comes back when its lease ends, sooner than the default 60 s
         config.put("millwright.kit.work-queues.\"order.erp-sales-order\".lease", "5s");
         config.putAll(Map.of(
-                "quarkus.datasource.jdbc.url", db.jdbcUrl(),
-                "quarkus.datasource.username", db.username(),
-                "quarkus.datasource.password", db.password(),
-                "kafka.bootstrap.servers", KafkaBroker.shared().bootstrapServers(),
-                "millwright.kit.targets.erp.url", erp.soapUrl(),
                 "millwright.kit.work-queues.\"order.erp-sales-order\".backoff.initial", "200ms",
                 "millwright.kit.work-queues.\"order.erp-sales-order\".backoff.max", "2s",
                 "millwright.kit.outbox.poll-interval", "100ms"));

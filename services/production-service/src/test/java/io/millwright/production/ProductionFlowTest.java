@@ -155,15 +155,7 @@ class ProductionFlowTest {
     @Test
     void invalidReleaseIsRefusedStoresNothingAndIsVisibleAsADeadLetter() {
         String number = "PO-BAD-" + System.nanoTime() % 1_000_000;
-        String envelope = """
-                <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:c="urn:millwright:erp:callback:v1">
-                  <soap:Body><c:ReleaseProductionOrderRequest><c:productionOrder>
-                    <c:productionOrderNumber>%s</c:productionOrderNumber><c:itemId>FG-100</c:itemId><c:plant>1000</c:plant>
-                    <c:quantity><c:value>10</c:value><c:unitOfMeasure>EA</c:unitOfMeasure></c:quantity>
-                    <c:lot>L-FG100-X</c:lot><c:dueDate>2026-12-01T00:00:00Z</c:dueDate><c:releasedAt>2026-11-22T10:00:00Z</c:releasedAt>
-                    <c:status>RELEASED</c:status>
-                  </c:productionOrder></c:ReleaseProductionOrderRequest></soap:Body>
-                </soap:Envelope>""".formatted(number);
+        String envelope = releaseWithoutOperations(number, "L-FG100-X");
         String answer = asTheErp().contentType("text/xml; charset=UTF-8").header("SOAPAction", "urn:millwright:erp:callback:v1:ReleaseProductionOrder")
                 .body(envelope).post("/soap/erp-callback").then().statusCode(200).extract().asString();
         assertThat(answer).contains("<accepted>false</accepted>", "no operations");
@@ -175,15 +167,7 @@ class ProductionFlowTest {
     @Test
     void theErpCallbackRefusesAnonymousAndWrongCredentialsWithASoapFaultAndStoresNothing() {
         String number = "PO-ANON-" + System.nanoTime() % 1_000_000;
-        String envelope = """
-                <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:c="urn:millwright:erp:callback:v1">
-                  <soap:Body><c:ReleaseProductionOrderRequest><c:productionOrder>
-                    <c:productionOrderNumber>%s</c:productionOrderNumber><c:itemId>FG-100</c:itemId><c:plant>1000</c:plant>
-                    <c:quantity><c:value>10</c:value><c:unitOfMeasure>EA</c:unitOfMeasure></c:quantity>
-                    <c:lot>L-FG100-X</c:lot><c:dueDate>2026-12-01T00:00:00Z</c:dueDate><c:releasedAt>2026-11-22T10:00:00Z</c:releasedAt>
-                    <c:status>RELEASED</c:status>
-                  </c:productionOrder></c:ReleaseProductionOrderRequest></soap:Body>
-                </soap:Envelope>""".formatted(number);
+        String envelope = releaseWithoutOperations(number, "L-FG100-X");
         for (var caller : List.of(given().auth().none(), given().auth().preemptive().basic("erp", "not-the-password"),
                 given().auth().preemptive().basic("someone-else", ErpSimulator.credentialsForTheErp().get("millwright.kit.erp-callback.password")))) {
             var answer = caller.contentType("text/xml; charset=UTF-8").header("SOAPAction", "urn:millwright:erp:callback:v1:ReleaseProductionOrder")
@@ -196,6 +180,19 @@ class ProductionFlowTest {
                 .body("reason", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(number))));
     }
 
+    /** A ReleaseProductionOrder request as the ERP would send it, for an order without operations (10 EA of FG-100). */
+    private static String releaseWithoutOperations(String number, String lot) {
+        return """
+                <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:c="urn:millwright:erp:callback:v1">
+                  <soap:Body><c:ReleaseProductionOrderRequest><c:productionOrder>
+                    <c:productionOrderNumber>%s</c:productionOrderNumber><c:itemId>FG-100</c:itemId><c:plant>1000</c:plant>
+                    <c:quantity><c:value>10</c:value><c:unitOfMeasure>EA</c:unitOfMeasure></c:quantity>
+                    <c:lot>%s</c:lot><c:dueDate>2026-12-01T00:00:00Z</c:dueDate><c:releasedAt>2026-11-22T10:00:00Z</c:releasedAt>
+                    <c:status>RELEASED</c:status>
+                  </c:productionOrder></c:ReleaseProductionOrderRequest></soap:Body>
+                </soap:Envelope>""".formatted(number, lot);
+    }
+
     /** A request as the ERP sends it: with the callback credentials both sides were configured with. */
     private static io.restassured.specification.RequestSpecification asTheErp() {
         Map<String, String> credentials = ErpSimulator.credentialsForTheErp();
@@ -206,15 +203,7 @@ class ProductionFlowTest {
     @Test
     void aReleaseWithTextTheDatabaseCannotStoreIsAClientFaultAndStoresNothing() {
         String number = "PO-NUL-" + System.nanoTime() % 1_000_000;
-        String envelope = """
-                <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:c="urn:millwright:erp:callback:v1">
-                  <soap:Body><c:ReleaseProductionOrderRequest><c:productionOrder>
-                    <c:productionOrderNumber>%s</c:productionOrderNumber><c:itemId>FG-100</c:itemId><c:plant>1000</c:plant>
-                    <c:quantity><c:value>10</c:value><c:unitOfMeasure>EA</c:unitOfMeasure></c:quantity>
-                    <c:lot>L-&#0;-X</c:lot><c:dueDate>2026-12-01T00:00:00Z</c:dueDate><c:releasedAt>2026-11-22T10:00:00Z</c:releasedAt>
-                    <c:status>RELEASED</c:status>
-                  </c:productionOrder></c:ReleaseProductionOrderRequest></soap:Body>
-                </soap:Envelope>""".formatted(number);
+        String envelope = releaseWithoutOperations(number, "L-&#0;-X");
         var answer = asTheErp().contentType("text/xml; charset=UTF-8").header("SOAPAction", "urn:millwright:erp:callback:v1:ReleaseProductionOrder")
                 .body(envelope).post("/soap/erp-callback");
         // XML 1.0 has no NUL character: the request is not even XML. SOAP 1.1 answers every fault with HTTP 500; the

@@ -29,6 +29,7 @@ import io.millwright.kit.testing.KafkaTestClient;
 import io.millwright.kit.testing.MesSimulator;
 import io.millwright.kit.testing.PostgresDatabase;
 import io.millwright.kit.testing.ServiceProcess;
+import io.millwright.kit.testing.ServiceProperties;
 import io.millwright.model.common.ModelJson;
 import io.millwright.model.event.EventType;
 import io.millwright.model.event.Topics;
@@ -59,17 +60,12 @@ class ProductionServiceRestartIT {
         PostgresDatabase db = PostgresDatabase.shared();
         ErpSimulator erp = ErpSimulator.shared();
         MesSimulator mes = MesSimulator.shared();
-        Map<String, String> config = new java.util.HashMap<>(IdentityProvider.serviceProperties());
-        config.putAll(ErpSimulator.credentialsForTheErp());
+        Map<String, String> config = ServiceProperties.platform(db, KafkaBroker.shared().bootstrapServers(), erp);
+        config.putAll(IdentityProvider.serviceProperties());
         // a kill may catch an item mid-call: it comes back when its lease ends, sooner than the queues' default 60 s
         config.put("millwright.kit.work-queues.\"production.mes-dispatch\".lease", "5s");
         config.put("millwright.kit.work-queues.\"production.confirmation\".lease", "5s");
         config.putAll(Map.of(
-                "quarkus.datasource.jdbc.url", db.jdbcUrl(),
-                "quarkus.datasource.username", db.username(),
-                "quarkus.datasource.password", db.password(),
-                "kafka.bootstrap.servers", KafkaBroker.shared().bootstrapServers(),
-                "millwright.kit.targets.erp.url", erp.soapUrl(),
                 "millwright.kit.targets.mes.url", mes.baseUrl(),
                 "millwright.kit.work-queues.\"production.mes-dispatch\".backoff.initial", "200ms",
                 "millwright.kit.work-queues.\"production.mes-dispatch\".backoff.max", "2s",

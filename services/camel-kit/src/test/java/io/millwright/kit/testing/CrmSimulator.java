@@ -10,8 +10,6 @@ import java.util.Map;
  */
 public final class CrmSimulator {
 
-    private static final String WEBHOOK_SECRET_PROPERTY = "millwright.test.crm-webhook-secret";
-
     private final String baseUrl;
     private final SimulatorHttp http;
 
@@ -32,13 +30,8 @@ public final class CrmSimulator {
      * The secret the simulated CRM checks milestone signatures with, made at test time once per JVM (the same in
      * every class loader); services under test sign with it ({@code millwright.kit.targets.crm.signing-secret}).
      */
-    public static synchronized String webhookSecret() {
-        String secret = System.getProperty(WEBHOOK_SECRET_PROPERTY);
-        if (secret == null) {
-            secret = java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID();
-            System.setProperty(WEBHOOK_SECRET_PROPERTY, secret);
-        }
-        return secret;
+    public static String webhookSecret() {
+        return TestSecrets.of("crm-webhook");
     }
 
     /** Refused deliveries (bad, stale or replayed signatures) since the last reset: {@code verdict, reason, receivedAt}. */

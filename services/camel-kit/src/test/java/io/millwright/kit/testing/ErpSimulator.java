@@ -79,24 +79,14 @@ public final class ErpSimulator {
      * from callers and the user it calls back with. For a simulators app a test or benchmark starts.
      */
     public static Map<String, String> credentialsOfTheErp() {
-        return Map.of("millwright.sim.erp.username", "millwright", "millwright.sim.erp.password", secret("erp-password"),
-                "millwright.sim.erp.callback-username", "erp", "millwright.sim.erp.callback-password", secret("erp-callback-password"));
+        return Map.of("millwright.sim.erp.username", "millwright", "millwright.sim.erp.password", TestSecrets.of("erp-password"),
+                "millwright.sim.erp.callback-username", "erp", "millwright.sim.erp.callback-password", TestSecrets.of("erp-callback-password"));
     }
 
     /** The services' side: the ERP user they call with and the callback credentials they accept. */
     public static Map<String, String> credentialsForTheErp() {
-        return Map.of("millwright.kit.targets.erp.username", "millwright", "millwright.kit.targets.erp.password", secret("erp-password"),
-                "millwright.kit.erp-callback.username", "erp", "millwright.kit.erp-callback.password", secret("erp-callback-password"));
-    }
-
-    private static synchronized String secret(String name) {
-        String property = "millwright.test." + name;
-        String value = System.getProperty(property);
-        if (value == null) {
-            value = java.util.UUID.randomUUID().toString();
-            System.setProperty(property, value);
-        }
-        return value;
+        return Map.of("millwright.kit.targets.erp.username", "millwright", "millwright.kit.targets.erp.password", TestSecrets.of("erp-password"),
+                "millwright.kit.erp-callback.username", "erp", "millwright.kit.erp-callback.password", TestSecrets.of("erp-callback-password"));
     }
 
     /**

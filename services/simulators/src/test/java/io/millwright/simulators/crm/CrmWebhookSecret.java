@@ -1,22 +1,15 @@
 package io.millwright.simulators.crm;
 
 import java.util.Map;
-import java.util.UUID;
 
+import io.millwright.kit.testing.TestSecrets;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /** The CRM simulator's webhook secret in its tests, made at test time (once per JVM, the same in every class loader). */
 public class CrmWebhookSecret implements QuarkusTestResourceLifecycleManager {
 
-    private static final String PROPERTY = "millwright.test.sim-crm-webhook-secret";
-
-    static synchronized String value() {
-        String secret = System.getProperty(PROPERTY);
-        if (secret == null) {
-            secret = UUID.randomUUID().toString();
-            System.setProperty(PROPERTY, secret);
-        }
-        return secret;
+    static String value() {
+        return TestSecrets.of("sim-crm-webhook");
     }
 
     @Override
