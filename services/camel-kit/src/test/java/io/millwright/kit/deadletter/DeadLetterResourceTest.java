@@ -127,6 +127,15 @@ class DeadLetterResourceTest {
                 .then().statusCode(200).extract().jsonPath();
         assertThat(discard.getList("subject", String.class)).contains(discarded.toString()).doesNotContain(replayed.toString());
         given().auth().oauth2(viewer).queryParam("since", "yesterday").get("/api/v1/operator-actions").then().statusCode(400);
+        // bad input on the trail's query: a 4xx naming the problem, never a 5xx
+        given().auth().oauth2(viewer).urlEncodingEnabled(false).get("/api/v1/operator-actions?actor=al%00ice").then().statusCode(400)
+                .contentType("application/problem+json");
+        assertThat(given().auth().oauth2(viewer).queryParam("limit", "many").get("/api/v1/operator-actions").statusCode())
+                .isBetween(400, 499);
+        given().auth().oauth2(viewer).queryParam("subject", "x".repeat(600)).get("/api/v1/operator-actions").then().statusCode(200)
+                .body("$", org.hamcrest.Matchers.empty());
+        given().auth().oauth2(viewer).queryParam("subject", "x".repeat(5000)).get("/api/v1/operator-actions").then().statusCode(414);
+        given().auth().none().get("/api/v1/operator-actions").then().statusCode(401);
     }
 
     @Test
