@@ -159,14 +159,9 @@ class DeadLetterResourceTest {
     }
 
     @Test
-    void replayToAKafkaSourceSendsTheMessageBackToItsTopic() {
+    void aRecordFromKafkaIsReplayedThroughItsRouteAndNotWrittenBackToTheTopic() {
         String key = newKey();
-        failures.failAlways(key);
-        KafkaTestClient.send(ScriptedFailureRoutes.TOPIC, key, key.getBytes(StandardCharsets.UTF_8),
-                Map.of("ce_correlationid", "corr-" + key));
-        UUID id = await().atMost(Duration.ofSeconds(60)).until(() -> KitTables.deadLetters(key), rows -> !rows.isEmpty())
-                .stream().map(row -> (UUID) row.get("id")).findFirst().orElseThrow();
-        assertThat(failures.processed(key)).isFalse();
+        UUID id = deadLetterFromTopic(key);
         failures.heal(key);
 
         given().post(DEAD_LETTERS + "/" + id + "/replay")
@@ -174,11 +169,42 @@ class DeadLetterResourceTest {
                 .body("status", equalTo("REPLAYED"))
                 .body("replayCount", equalTo(1));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> failures.processed(key));
+        assertThat(failures.processed(key)).isTrue();
         assertThat(KitTables.deadLetters(key)).singleElement().satisfies(row -> assertThat(row.get("status")).isEqualTo("REPLAYED"));
-        // The original record and its replay: same record key (so the same partition) and correlation id.
-        KafkaTestClient.await(ScriptedFailureRoutes.TOPIC, r -> key.equals(r.key()) && key.equals(new String(r.value(), StandardCharsets.UTF_8))
-                && ("corr-" + key).equals(KafkaTestClient.header(r, "ce_correlationid")), 2, Duration.ofSeconds(10));
+        // The service may read the topics it consumes but not write them: the topic still holds the original alone.
+        assertThat(KafkaTestClient.readAll(ScriptedFailureRoutes.TOPIC, Duration.ofSeconds(2)))
+                .filteredOn(r -> key.equals(r.key())).hasSize(1);
+    }
+
+    @Test
+    void aRecordFromKafkaThatFailsAgainOnReplayIsTheSameDeadLetterWithItsCorrelation() {
+        String key = newKey();
+        UUID id = deadLetterFromTopic(key);
+        int callsBefore = failures.calls(key);
+
+        given().post(DEAD_LETTERS + "/" + id + "/replay")
+                .then().statusCode(200)
+                .body("status", equalTo("NEW"))
+                .body("occurrences", equalTo(2))
+                .body("replayCount", equalTo(1))
+                // read from the record's ce_correlationid header again, as the route did the first time
+                .body("correlationId", equalTo("corr-" + key));
+
+        assertThat(failures.calls(key)).isGreaterThan(callsBefore);
+        assertThat(failures.processed(key)).isFalse();
+        assertThat(KitTables.deadLetters(key)).singleElement().satisfies(row -> assertThat(row.get("id")).isEqualTo(id));
+    }
+
+    /** A record on the scripted topic whose processing keeps failing, until the route gives up on it. */
+    private UUID deadLetterFromTopic(String key) {
+        failures.failAlways(key);
+        KafkaTestClient.send(ScriptedFailureRoutes.TOPIC, key, key.getBytes(StandardCharsets.UTF_8),
+                Map.of("ce_correlationid", "corr-" + key));
+        UUID id = await().atMost(Duration.ofSeconds(60)).until(() -> KitTables.deadLetters(key), rows -> !rows.isEmpty())
+                .stream().map(row -> (UUID) row.get("id")).findFirst().orElseThrow();
+        assertThat(failures.processed(key)).isFalse();
+        given().get(DEAD_LETTERS + "/" + id).then().statusCode(200).body("correlationId", equalTo("corr-" + key));
+        return id;
     }
 
     @Test
