@@ -32,10 +32,12 @@ KEYCLOAK_VERSION=26.4.5
 KC="http://127.0.0.1:$KEYCLOAK_PORT"
 REALM_URL="$KC/realms/millwright"
 KAFKA_TLS_PORT=$((KAFKA_PORT + 2))
-# the local broker's TLS material (made on its first start, password KAFKA_TLS_PASSWORD of .local/secrets.env) and
-# the SCRAM user the edge gateway logs in with (EDGE_SCRAM_PASSWORD)
+# the local broker's TLS material (made on its first start, password KAFKA_TLS_PASSWORD of .local/secrets.env): a
+# client certificate per principal; each service, the CRM integration and the edge gateway log in as their own SCRAM
+# user (passwords in .local/secrets.env) and may use only the topics KafkaAccess gives them (docs/security.md)
 KAFKA_TLS_DIR="$STATE/kafka/tls"
 EDGE_SCRAM_USER=edge-gateway
+KAFKA_PRINCIPALS="order-service production-service inventory-service crm $EDGE_SCRAM_USER"
 # every topic the services publish to or consume (created before they start)
 TOPICS="millwright.crm.orders,millwright.order.events,millwright.production.events,millwright.inventory.events,millwright.quality.events,millwright.edge.telemetry,millwright.edge.events"
 REBUILD=0; WAIT=1
@@ -118,7 +120,8 @@ SECRETS="$STATE/secrets.env"
 (umask 077; touch "$SECRETS")
 for name in CRM_CLIENT_SECRET MES_CLIENT_SECRET WMS_CLIENT_SECRET QMS_CLIENT_SECRET EAM_CLIENT_SECRET \
     ORDER_SERVICE_CLIENT_SECRET OPERATOR_PASSWORD VIEWER_PASSWORD KEYCLOAK_ADMIN_PASSWORD KAFKA_TLS_PASSWORD \
-    EDGE_SCRAM_PASSWORD CRM_WEBHOOK_SECRET ERP_PASSWORD ERP_CALLBACK_PASSWORD; do
+    EDGE_SCRAM_PASSWORD ORDER_SERVICE_KAFKA_PASSWORD PRODUCTION_SERVICE_KAFKA_PASSWORD INVENTORY_SERVICE_KAFKA_PASSWORD \
+    CRM_KAFKA_PASSWORD CRM_WEBHOOK_SECRET ERP_PASSWORD ERP_CALLBACK_PASSWORD; do
   if ! grep -q "^$name=" "$SECRETS"; then
     echo "$name=$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')" >>"$SECRETS"
     # the broker's keystores were made with another password: it makes new ones on its next start
@@ -136,9 +139,19 @@ fi
 DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB"
 
 say "Kafka (KRaft) on 127.0.0.1:$KAFKA_PORT, TLS + SCRAM on 127.0.0.1:$KAFKA_TLS_PORT, data in $STATE/kafka"
+# each principal's SCRAM password: <NAME>_KAFKA_PASSWORD of .local/secrets.env (the edge gateway's EDGE_SCRAM_PASSWORD)
+kafka_password() {
+  case "$1" in
+    "$EDGE_SCRAM_USER") echo "$EDGE_SCRAM_PASSWORD" ;;
+    *) local var; var="$(echo "$1" | tr 'a-z-' 'A-Z_')_KAFKA_PASSWORD"; echo "${!var}" ;;
+  esac
+}
+KAFKA_USERS=()
+for principal in $KAFKA_PRINCIPALS; do
+  KAFKA_USERS+=(--tls-client "$principal" --scram-user "$principal:$(kafka_password "$principal")")
+done
 java -Xmx512m -jar "$KAFKA_JAR" --port "$KAFKA_PORT" --data-dir "$STATE/kafka" --topics "$TOPICS" \
-  --secure-port "$KAFKA_TLS_PORT" --tls-password "$KAFKA_TLS_PASSWORD" --tls-client "$EDGE_SCRAM_USER" \
-  --scram-user "$EDGE_SCRAM_USER:$EDGE_SCRAM_PASSWORD" >"$LOGS/kafka.log" 2>&1 &
+  --secure-port "$KAFKA_TLS_PORT" --tls-password "$KAFKA_TLS_PASSWORD" "${KAFKA_USERS[@]}" >"$LOGS/kafka.log" 2>&1 &
 PIDS+=($!)
 until_ok 60 "Kafka (see $LOGS/kafka.log)" grep -q "topics ready" "$LOGS/kafka.log"
 
@@ -187,20 +200,25 @@ PIDS+=($!)
 wait_for simulators "$SIM/q/health/ready" 90
 
 # Common settings of the three services (their %prod configuration reads these variables)
-export DB_URL DB_USER="$PGUSER" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" ERP_URL="$SIM/soap/erp" OIDC_AUTH_SERVER_URL="$REALM_URL" \
-  ERP_USERNAME=millwright ERP_PASSWORD
+export DB_URL DB_USER="$PGUSER" ERP_URL="$SIM/soap/erp" OIDC_AUTH_SERVER_URL="$REALM_URL" ERP_USERNAME=millwright ERP_PASSWORD \
+  KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_TLS_PORT" KAFKA_SSL_TRUSTSTORE_LOCATION="$KAFKA_TLS_DIR/truststore.p12" \
+  KAFKA_SSL_TRUSTSTORE_PASSWORD="$KAFKA_TLS_PASSWORD" KAFKA_SSL_KEYSTORE_PASSWORD="$KAFKA_TLS_PASSWORD"
+# a service's own Kafka principal: its password and client certificate (the user name is the service's name)
+kafka_principal() { echo "KAFKA_PASSWORD=$(kafka_password "$1") KAFKA_SSL_KEYSTORE_LOCATION=$KAFKA_TLS_DIR/client-$1.p12"; }
 
 say "inventory-service on $INV"
-INVENTORY_SERVICE_PORT="$INVENTORY_SERVICE_PORT" INVENTORY_SERVICE_MANAGEMENT_PORT="$((INVENTORY_SERVICE_PORT + 1000))" WMS_URL="$SIM" \
+env $(kafka_principal inventory-service) \
+  INVENTORY_SERVICE_PORT="$INVENTORY_SERVICE_PORT" INVENTORY_SERVICE_MANAGEMENT_PORT="$((INVENTORY_SERVICE_PORT + 1000))" WMS_URL="$SIM" \
   java -Xmx320m "$QUIET_OTEL" -jar "$INVENTORY_JAR" >"$LOGS/inventory-service.log" 2>&1 &
 PIDS+=($!)
 say "production-service on $PS"
-ERP_CALLBACK_USERNAME=erp ERP_CALLBACK_PASSWORD="$ERP_CALLBACK_PASSWORD" \
+env $(kafka_principal production-service) ERP_CALLBACK_USERNAME=erp ERP_CALLBACK_PASSWORD="$ERP_CALLBACK_PASSWORD" \
   PRODUCTION_SERVICE_PORT="$PRODUCTION_SERVICE_PORT" PRODUCTION_SERVICE_MANAGEMENT_PORT="$((PRODUCTION_SERVICE_PORT + 1000))" MES_URL="$SIM" \
   java -Xmx320m "$QUIET_OTEL" -jar "$PRODUCTION_JAR" >"$LOGS/production-service.log" 2>&1 &
 PIDS+=($!)
 say "order-service on $OS"
-OIDC_CLIENT_ID=order-service OIDC_CLIENT_SECRET="$ORDER_SERVICE_CLIENT_SECRET" CRM_WEBHOOK_SECRET="$CRM_WEBHOOK_SECRET" \
+env $(kafka_principal order-service) \
+  OIDC_CLIENT_ID=order-service OIDC_CLIENT_SECRET="$ORDER_SERVICE_CLIENT_SECRET" CRM_WEBHOOK_SECRET="$CRM_WEBHOOK_SECRET" \
   ORDER_SERVICE_PORT="$ORDER_SERVICE_PORT" ORDER_SERVICE_MANAGEMENT_PORT="$((ORDER_SERVICE_PORT + 1000))" INVENTORY_SERVICE_URL="$INV" CRM_WEBHOOK_URL="$SIM/crm/api/v1/order-milestones" \
   java -Xmx320m "$QUIET_OTEL" -jar "$ORDER_JAR" >"$LOGS/order-service.log" 2>&1 &
 PIDS+=($!)
@@ -211,7 +229,7 @@ EDGE_JAVA_OPTS="$(sed -n 's/^JAVA_OPTS=//p' "$ROOT/deploy/edge/edge.env.example"
 EDGE_GATEWAY_PORT="$EDGE_GATEWAY_PORT" EDGE_PLANT_CONFIG="$ROOT/deploy/local/plant.yaml" EDGE_DATA_DIR="$STATE/edge" \
   KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_TLS_PORT" KAFKA_SECURITY_PROTOCOL=SASL_SSL \
   KAFKA_SSL_TRUSTSTORE_LOCATION="$KAFKA_TLS_DIR/truststore.p12" KAFKA_SSL_TRUSTSTORE_PASSWORD="$KAFKA_TLS_PASSWORD" \
-  KAFKA_SSL_KEYSTORE_LOCATION="$KAFKA_TLS_DIR/client.p12" KAFKA_SSL_KEYSTORE_PASSWORD="$KAFKA_TLS_PASSWORD" \
+  KAFKA_SSL_KEYSTORE_LOCATION="$KAFKA_TLS_DIR/client-$EDGE_SCRAM_USER.p12" KAFKA_SSL_KEYSTORE_PASSWORD="$KAFKA_TLS_PASSWORD" \
   KAFKA_SASL_MECHANISM=SCRAM-SHA-512 \
   KAFKA_SASL_JAAS_CONFIG="org.apache.kafka.common.security.scram.ScramLoginModule required username=\"$EDGE_SCRAM_USER\" password=\"$EDGE_SCRAM_PASSWORD\";" \
   MALLOC_ARENA_MAX=2 java $EDGE_JAVA_OPTS -jar "$EDGE_JAR" >"$LOGS/edge-gateway.log" 2>&1 &

@@ -34,7 +34,8 @@ public abstract class EdgeTestProfile implements QuarkusTestProfile {
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(KafkaResource.class));
+        // the gateway has its own Kafka settings (millwright.edge.kafka.*): plaintext unless a test sets them
+        return List.of(new TestResourceEntry(KafkaResource.class, Map.of(KafkaResource.LISTENER, KafkaResource.PLAINTEXT)));
     }
 
     public static Path freshDataDir() {

@@ -26,6 +26,7 @@ import io.millwright.edge.store.EmbeddedJournal;
 import io.millwright.edge.store.JournalWriter;
 import io.millwright.kit.testing.KafkaBroker;
 import io.millwright.kit.testing.KafkaTestClient;
+import io.millwright.model.event.KafkaAccess;
 import io.millwright.model.event.Topics;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -60,13 +61,15 @@ class KafkaTlsTest {
             }
             // the cloud side knows this user with another password until the test changes it
             broker.setScramPassword(USER, "rotated-elsewhere");
+            // a plant's gateway has its own principal, allowed to write the machine-data topics
+            broker.grant(KafkaAccess.plant(USER));
             KafkaBroker.SecureListener secure = broker.secureListener();
             return Map.of(
                     "millwright.edge.kafka.bootstrap-servers", secure.bootstrapServers(),
                     "millwright.edge.kafka.security-protocol", "SASL_SSL",
                     "millwright.edge.kafka.ssl-truststore-location", secure.truststore().toString(),
                     "millwright.edge.kafka.ssl-truststore-password", secure.storePassword(),
-                    "millwright.edge.kafka.ssl-keystore-location", secure.keystore().toString(),
+                    "millwright.edge.kafka.ssl-keystore-location", secure.keystore(USER).toString(),
                     "millwright.edge.kafka.ssl-keystore-password", secure.storePassword(),
                     "millwright.edge.kafka.sasl-mechanism", KafkaBroker.SCRAM_MECHANISM,
                     "millwright.edge.kafka.sasl-jaas-config", KafkaBroker.SecureListener.scramJaasConfig(USER, PASSWORD));

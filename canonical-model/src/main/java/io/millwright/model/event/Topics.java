@@ -2,7 +2,7 @@ package io.millwright.model.event;
 
 import java.util.List;
 
-/** Kafka topic names: one per domain, plus the two edge topics. */
+/** Kafka topic names: one per domain, the two edge topics, and the topic CRM integrations push orders to. */
 public final class Topics {
 
     public static final String ORDER_EVENTS = "millwright.order.events";
@@ -15,7 +15,15 @@ public final class Topics {
     /** Machine state changes and alerts: never dropped at the edge. */
     public static final String EDGE_EVENTS = "millwright.edge.events";
 
+    /** Orders pushed by CRM integrations (JSON, key = CRM order id), read by order-service (O1 over Kafka). */
+    public static final String CRM_ORDERS = "millwright.crm.orders";
+
+    /** The topics of domain events (CloudEvents). */
     public static final List<String> ALL = List.of(ORDER_EVENTS, PRODUCTION_EVENTS, INVENTORY_EVENTS,
+            QUALITY_EVENTS, MAINTENANCE_EVENTS, EDGE_TELEMETRY, EDGE_EVENTS);
+
+    /** Every topic the platform uses: what a broker must have before the services start. */
+    public static final List<String> PLATFORM = List.of(CRM_ORDERS, ORDER_EVENTS, PRODUCTION_EVENTS, INVENTORY_EVENTS,
             QUALITY_EVENTS, MAINTENANCE_EVENTS, EDGE_TELEMETRY, EDGE_EVENTS);
 
     private Topics() {

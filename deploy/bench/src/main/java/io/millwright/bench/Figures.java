@@ -67,6 +67,11 @@ final class Figures {
                  WHERE o.crm_order_id LIKE ?""", crmPrefix + "%");
     }
 
+    /** Confirmations production-service stored, whatever their state: also those whose caller gave up waiting. */
+    long confirmationsStored(String prefix) {
+        return count("SELECT count(*) FROM production.mes_confirmation WHERE confirmation_id LIKE ?", prefix + "%");
+    }
+
     long confirmationsPosted(String prefix) {
         return count("SELECT count(*) FROM production.mes_confirmation WHERE confirmation_id LIKE ? AND status = 'POSTED'", prefix + "%");
     }

@@ -59,8 +59,8 @@ final class Platform implements AutoCloseable {
         PostgresDatabase db = PostgresDatabase.shared();
         Progress.say("database " + db.name());
         KafkaBroker broker = KafkaBroker.shared();
-        String kafka = broker.bootstrapServers();
-        Progress.say("Kafka " + kafka);
+        Progress.say("Kafka " + broker.bootstrapServers() + ", services over TLS as their own principals on "
+                + broker.secureListener().bootstrapServers());
         Map<String, String> database = Map.of(
                 "quarkus.datasource.jdbc.url", db.jdbcUrl(),
                 "quarkus.datasource.username", db.username(),
@@ -75,11 +75,11 @@ final class Platform implements AutoCloseable {
                 SIMULATOR_JVM, READY);
         Progress.say("simulators " + simulators.baseUrl());
         String sim = simulators.baseUrl();
-        ServiceProcess inventory = service("inventory-service", database, kafka, sim,
+        ServiceProcess inventory = service("inventory-service", database, broker, sim,
                 Map.of(BEFORE ? "millwright.inventory.wms.url" : "millwright.kit.targets.wms.url", sim));
-        ServiceProcess production = service("production-service", database, kafka, sim,
+        ServiceProcess production = service("production-service", database, broker, sim,
                 Map.of(BEFORE ? "millwright.production.mes.url" : "millwright.kit.targets.mes.url", sim));
-        ServiceProcess order = service("order-service", database, kafka, sim, Map.of(
+        ServiceProcess order = service("order-service", database, broker, sim, Map.of(
                 BEFORE ? "millwright.order.availability.url" : "millwright.kit.targets.inventory.url", inventory.baseUrl(),
                 BEFORE ? "millwright.order.crm.webhook-url" : "millwright.kit.targets.crm.url", sim + "/crm/api/v1/order-milestones",
                 "millwright.kit.targets.crm.signing-secret", CrmSimulator.webhookSecret()));
@@ -90,7 +90,7 @@ final class Platform implements AutoCloseable {
         return platform;
     }
 
-    private static ServiceProcess service(String name, Map<String, String> database, String kafka, String simulators,
+    private static ServiceProcess service(String name, Map<String, String> database, KafkaBroker kafka, String simulators,
             Map<String, String> own) {
         Map<String, String> config = new LinkedHashMap<>(database);
         config.putAll(IdentityProvider.serviceProperties());
@@ -100,7 +100,11 @@ final class Platform implements AutoCloseable {
         }
         config.putAll(ErpSimulator.credentialsForTheErp());
         config.putAll(own);
-        config.put("kafka.bootstrap.servers", kafka);
+        if (BEFORE) { // a build from before the Kafka principals connects in plaintext
+            config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        } else {
+            config.putAll(kafka.secureListener().serviceProperties(name));
+        }
         config.put(BEFORE ? "millwright.erp.url" : "millwright.kit.targets.erp.url", simulators + "/soap/erp");
         // no trace collector runs here: keep the exporter's connection warnings out of the logs
         config.put("quarkus.log.category.\"io.quarkus.opentelemetry.runtime.exporter\".level", "ERROR");

@@ -68,16 +68,15 @@ class FullChainIT {
         MesSimulator mes = MesSimulator.shared();
         WmsSimulator wms = WmsSimulator.shared();
         CrmSimulator crm = CrmSimulator.shared();
-        String kafka = KafkaBroker.shared().bootstrapServers();
-        FullChainSupport.createTopics(kafka);
+        KafkaBroker.shared(); // with the platform's topics, principals and rules
 
-        ServiceProcess inventory = start("inventory-service", db, kafka, erp, Map.of(
+        ServiceProcess inventory = start("inventory-service", db, erp, Map.of(
                 "millwright.kit.targets.wms.url", wms.baseUrl()),
                 "inventory.erp-movement", "inventory.erp-stock-status", "inventory.wms-stock-status");
-        ServiceProcess production = start("production-service", db, kafka, erp, Map.of(
+        ServiceProcess production = start("production-service", db, erp, Map.of(
                 "millwright.kit.targets.mes.url", mes.baseUrl()),
                 "production.mes-dispatch", "production.confirmation");
-        ServiceProcess order = start("order-service", db, kafka, erp, Map.of(
+        ServiceProcess order = start("order-service", db, erp, Map.of(
                 "millwright.kit.targets.inventory.url", inventory.baseUrl(),
                 "millwright.kit.targets.crm.url", crm.webhookUrl(),
                 "millwright.kit.targets.crm.signing-secret", CrmSimulator.webhookSecret()),
@@ -164,7 +163,7 @@ class FullChainIT {
                 .isEqualTo(movementIds.size());
     }
 
-    private static ServiceProcess start(String name, PostgresDatabase db, String kafka, ErpSimulator erp, Map<String, String> own,
+    private static ServiceProcess start(String name, PostgresDatabase db, ErpSimulator erp, Map<String, String> own,
             String... workQueues) {
         Map<String, String> config = new LinkedHashMap<>(own);
         config.putAll(IdentityProvider.serviceProperties());
@@ -173,7 +172,7 @@ class FullChainIT {
             config.put("millwright.kit.work-queues.\"" + queue + "\".backoff.initial", "200ms");
             config.put("millwright.kit.work-queues.\"" + queue + "\".backoff.max", "2s");
         }
-        config.putAll(ServiceProperties.platform(db, kafka, erp));
+        config.putAll(ServiceProperties.platform(name, db, erp));
         config.put("millwright.kit.outbox.poll-interval", "100ms");
         ServiceProcess service = ServiceProcess.start(name, ServiceProcess.quarkusApp("services/" + name), config, START_TIMEOUT);
         SERVICES.add(service);

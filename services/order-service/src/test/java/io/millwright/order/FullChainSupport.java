@@ -1,46 +1,14 @@
 package io.millwright.order;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-
-import io.millwright.model.event.Topics;
-
-/** Topics and MES confirmations for {@link FullChainIT}. */
+/** MES confirmations for {@link FullChainIT}. */
 final class FullChainSupport {
 
-    /** order-service's CRM orders topic ({@code millwright.order.crm-topic}). */
-    static final String CRM_ORDERS = "millwright.crm.orders";
-
     private FullChainSupport() {
-    }
-
-    /**
-     * Creates every topic the services consume (3 partitions) before they start: a consumer that subscribes to a
-     * topic that does not exist yet may only see it after its next metadata refresh.
-     */
-    static void createTopics(String bootstrapServers) throws InterruptedException, TimeoutException {
-        List<String> names = new ArrayList<>(Topics.ALL);
-        names.add(CRM_ORDERS);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = names.stream().filter(n -> !existing.contains(n)).map(n -> new NewTopic(n, 3, (short) 1)).toList();
-            if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
-            }
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Cannot create topics " + names, e.getCause());
-        }
     }
 
     /** A CONSUMPTION of the whole required quantity of one component of the ERP production order. */

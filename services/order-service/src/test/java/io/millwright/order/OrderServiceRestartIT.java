@@ -49,7 +49,7 @@ class OrderServiceRestartIT {
         IdentityProvider.realmUrl();
         PostgresDatabase db = PostgresDatabase.shared();
         ErpSimulator erp = ErpSimulator.shared();
-        Map<String, String> config = ServiceProperties.platform(db, KafkaBroker.shared().bootstrapServers(), erp);
+        Map<String, String> config = ServiceProperties.platform("order-service", db, erp);
         config.putAll(IdentityProvider.serviceProperties());
         // a kill may catch the posting mid-call: it comes back when its lease ends, sooner than the default 60 s
         config.put("millwright.kit.work-queues.\"order.erp-sales-order\".lease", "5s");

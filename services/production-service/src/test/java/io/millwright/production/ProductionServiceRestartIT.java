@@ -60,7 +60,7 @@ class ProductionServiceRestartIT {
         PostgresDatabase db = PostgresDatabase.shared();
         ErpSimulator erp = ErpSimulator.shared();
         MesSimulator mes = MesSimulator.shared();
-        Map<String, String> config = ServiceProperties.platform(db, KafkaBroker.shared().bootstrapServers(), erp);
+        Map<String, String> config = ServiceProperties.platform("production-service", db, erp);
         config.putAll(IdentityProvider.serviceProperties());
         // a kill may catch an item mid-call: it comes back when its lease ends, sooner than the queues' default 60 s
         config.put("millwright.kit.work-queues.\"production.mes-dispatch\".lease", "5s");

@@ -5,8 +5,12 @@ import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -22,6 +26,10 @@ import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
+
+import io.millwright.model.event.KafkaAccess;
 
 /**
  * Single-node KRaft Kafka (combined broker and controller) for the local run and for tests.
@@ -35,17 +43,24 @@ import org.apache.kafka.common.Uuid;
  * their next metadata refresh).
  *
  * <p>{@code --secure-port N} adds a second client listener, {@code SASL_SSL} with mutual TLS and SCRAM-SHA-512, as a
- * cloud Kafka in front of plants would have: certificates are made on first start in {@code --tls-dir} (default
- * {@code <data-dir>/tls}, see {@link TlsMaterial}; keystore password {@code --tls-password}, required: no password is
- * built in; one client certificate for {@code --tls-client}, default
- * {@value #DEFAULT_TLS_CLIENT}), and {@code --scram-user name:password} (repeatable) creates SCRAM users when the
- * storage is formatted, or sets their passwords once the broker is up on a data directory formatted earlier. The
- * plaintext listener stays, for inter-broker traffic and local tools.
+ * cloud Kafka has: certificates are made on first start in {@code --tls-dir} (default {@code <data-dir>/tls}, see
+ * {@link TlsMaterial}; keystore password {@code --tls-password}, required: no password is built in; a client
+ * certificate for each {@code --tls-client name}, repeatable, default {@value #DEFAULT_TLS_CLIENT}), and
+ * {@code --scram-user name:password} (repeatable) creates SCRAM users when the storage is formatted, or sets their
+ * passwords once the broker is up on a data directory formatted earlier.
+ *
+ * <p>The broker authorizes every request (KRaft {@code StandardAuthorizer}). On the secure listener the principals of
+ * {@link KafkaAccess#ALL} get exactly their rules, reconciled at each start (missing ones added, others of those
+ * principals removed); any other SCRAM user may do nothing until it is granted something. The plaintext listener on
+ * 127.0.0.1 is the broker's own (controller, inter-broker) and local tools': its anonymous principal is a super user,
+ * as is each {@code --super-user name} (for tests that make their own topics). Once topics, users and rules are in
+ * place the broker writes {@value #PREPARED_FILE} into its data directory and prints "topics ready".
  */
 public final class LocalKafkaBroker {
 
     static final String DEFAULT_TLS_CLIENT = "edge-gateway";
     static final String SCRAM_MECHANISM = "SCRAM-SHA-512";
+    static final String PREPARED_FILE = "prepared";
 
     private LocalKafkaBroker() {
     }
@@ -56,8 +71,10 @@ public final class LocalKafkaBroker {
         int controllerPort = Integer.parseInt(options.getOrDefault("controller-port", String.valueOf(port + 1)));
         Path dataDir = Path.of(options.getOrDefault("data-dir", System.getProperty("java.io.tmpdir") + "/millwright-kafka"));
         Files.createDirectories(dataDir);
+        Files.deleteIfExists(dataDir.resolve(PREPARED_FILE));
 
-        Properties config = brokerConfig(port, controllerPort, dataDir.resolve("log"));
+        List<String> superUsers = options.containsKey("super-user") ? List.of(options.get("super-user").split(",")) : List.of();
+        Properties config = brokerConfig(port, controllerPort, dataDir.resolve("log"), superUsers);
         String securePort = options.get("secure-port");
         if (securePort != null) {
             String tlsPassword = options.get("tls-password");
@@ -65,7 +82,7 @@ public final class LocalKafkaBroker {
                 throw new IllegalArgumentException("--secure-port needs --tls-password (the keystores' password; none is built in)");
             }
             TlsMaterial tls = new TlsMaterial(Path.of(options.getOrDefault("tls-dir", dataDir.resolve("tls").toString())), tlsPassword)
-                    .ensure(options.getOrDefault("tls-client", DEFAULT_TLS_CLIENT));
+                    .ensure(List.of(options.getOrDefault("tls-client", DEFAULT_TLS_CLIENT).split(",")));
             addSecureListener(config, Integer.parseInt(securePort), tls, tlsPassword);
         }
         for (String override : options.getOrDefault("override", "").split(",")) {
@@ -87,17 +104,21 @@ public final class LocalKafkaBroker {
         System.out.printf("Millwright local Kafka: bootstrap 127.0.0.1:%d%s, data %s%n", port,
                 securePort == null ? "" : " (SASL_SSL on 127.0.0.1:" + securePort + ")", dataDir);
         String topics = options.get("topics");
-        if ((topics != null && !topics.isBlank()) || !lateScramUsers.isEmpty()) {
-            List<String> topicNames = topics == null ? List.of() : List.of(topics.split(","));
-            Thread creator = new Thread(() -> prepare(port, lateScramUsers, topicNames), "topic-creator");
-            creator.setDaemon(true);
-            creator.start();
-        }
+        List<String> topicNames = topics == null || topics.isBlank() ? List.of() : List.of(topics.split(","));
+        List<KafkaAccess> rules = securePort == null ? List.of() : KafkaAccess.ALL;
+        Thread preparation = new Thread(() -> prepare(port, lateScramUsers, topicNames, rules, dataDir.resolve(PREPARED_FILE)),
+                "broker-preparation");
+        preparation.setDaemon(true);
+        preparation.start();
         kafka.Kafka.main(new String[] {configFile.toString()});
     }
 
-    static Properties brokerConfig(int port, int controllerPort, Path logDir) {
+    static Properties brokerConfig(int port, int controllerPort, Path logDir, List<String> superUsers) {
         Properties p = new Properties();
+        p.setProperty("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        StringBuilder supers = new StringBuilder("User:ANONYMOUS");
+        superUsers.forEach(user -> supers.append(";User:").append(user.trim()));
+        p.setProperty("super.users", supers.toString());
         p.setProperty("process.roles", "broker,controller");
         p.setProperty("node.id", "1");
         p.setProperty("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
@@ -171,13 +192,14 @@ public final class LocalKafkaBroker {
     }
 
     /**
-     * Sets the SCRAM users' passwords, then creates the topics that do not exist yet (3 partitions, replication 1),
-     * retrying until the broker answers.
+     * Sets the SCRAM users' passwords, creates the topics that do not exist yet (3 partitions, replication 1) and
+     * reconciles the rules of the given principals, retrying until the broker answers; then writes {@code prepared}.
      */
-    static void prepare(int port, List<String> scramUsers, List<String> names) {
+    static void prepare(int port, List<String> scramUsers, List<String> names, List<KafkaAccess> rules, Path prepared) {
         Properties admin = new Properties();
         admin.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + port);
         long deadline = System.currentTimeMillis() + 120_000;
+        Exception last = null;
         while (System.currentTimeMillis() < deadline) {
             try (Admin client = Admin.create(admin)) {
                 if (!scramUsers.isEmpty()) {
@@ -191,9 +213,13 @@ public final class LocalKafkaBroker {
                 if (!missing.isEmpty()) {
                     client.createTopics(missing).all().get(30, TimeUnit.SECONDS);
                 }
-                System.out.printf("Millwright local Kafka: topics ready: %s%n", names);
+                String changes = reconcileRules(client, rules);
+                Files.writeString(prepared, Instant.now().toString());
+                System.out.printf("Millwright local Kafka: topics ready: %s%s%n", names,
+                        rules.isEmpty() ? "" : "; rules of " + rules.stream().map(KafkaAccess::principal).toList() + " " + changes);
                 return;
             } catch (Exception e) {
+                last = e;
                 try {
                     Thread.sleep(1000);
                 } catch (InterruptedException interrupted) {
@@ -202,7 +228,28 @@ public final class LocalKafkaBroker {
                 }
             }
         }
-        System.err.println("Millwright local Kafka: could not create topics " + names + " or SCRAM users");
+        System.err.println("Millwright local Kafka: could not create topics " + names + ", SCRAM users or rules: " + last);
+    }
+
+    /** Makes the principals' ACLs exactly their {@link KafkaAccess#aclBindings()}; says what it changed. */
+    static String reconcileRules(Admin client, List<KafkaAccess> rules) throws Exception {
+        if (rules.isEmpty()) {
+            return "";
+        }
+        Set<AclBinding> wanted = new LinkedHashSet<>();
+        rules.forEach(access -> wanted.addAll(access.aclBindings()));
+        Set<String> principals = new HashSet<>();
+        rules.forEach(access -> principals.add(access.kafkaPrincipal()));
+        Collection<AclBinding> present = client.describeAcls(AclBindingFilter.ANY).values().get(30, TimeUnit.SECONDS);
+        List<AclBinding> extra = present.stream().filter(b -> principals.contains(b.entry().principal()) && !wanted.contains(b)).toList();
+        List<AclBinding> missing = wanted.stream().filter(b -> !present.contains(b)).toList();
+        if (!extra.isEmpty()) {
+            client.deleteAcls(extra.stream().map(AclBinding::toFilter).toList()).all().get(30, TimeUnit.SECONDS);
+        }
+        if (!missing.isEmpty()) {
+            client.createAcls(missing).all().get(30, TimeUnit.SECONDS);
+        }
+        return "(" + wanted.size() + " rules: " + missing.size() + " added, " + extra.size() + " removed)";
     }
 
     private static Map<String, String> parse(String[] args) {
@@ -210,7 +257,8 @@ public final class LocalKafkaBroker {
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("Usage: --port N --controller-port N --data-dir DIR [--override k=v,k=v] [--topics a,b]"
-                        + " [--secure-port N [--tls-dir DIR] [--tls-password P] [--tls-client NAME] [--scram-user name:password]...]; got " + args[i]);
+                        + " [--super-user NAME]..."
+                        + " [--secure-port N [--tls-dir DIR] [--tls-password P] [--tls-client NAME]... [--scram-user name:password]...]; got " + args[i]);
             }
             options.merge(args[i].substring(2), args[++i], (a, b) -> a + "," + b);
         }

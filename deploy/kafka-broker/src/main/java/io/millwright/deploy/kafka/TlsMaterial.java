@@ -18,8 +18,10 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -38,13 +40,14 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * Certificates for the broker's TLS listener, made on first start in one directory and reused afterwards: a
- * throw-away CA, the broker's certificate (for {@code 127.0.0.1} and {@code localhost}) and one client certificate
- * for mutual TLS, all PKCS12 with one password.
+ * throw-away CA, the broker's certificate (for {@code 127.0.0.1} and {@code localhost}) and a client certificate
+ * for mutual TLS per client, all PKCS12 with one password. Asked for a client it has no certificate for, it makes all
+ * of them again (the CA key is not kept), so every client reads the new trust store at its next start.
  *
  * <ul>
  * <li>{@code truststore.p12}: the CA (clients trust the broker with it; the broker trusts clients with it)</li>
  * <li>{@code broker.p12}: the broker's key and certificate chain</li>
- * <li>{@code client.p12}: the client's key and certificate chain (subject {@code CN=<client name>})</li>
+ * <li>{@code client-<name>.p12}: a client's key and certificate chain (subject {@code CN=<name>})</li>
  * <li>{@code ca.pem}: the CA certificate, for tools such as kcat</li>
  * </ul>
  *
@@ -54,7 +57,6 @@ final class TlsMaterial {
 
     static final String TRUSTSTORE = "truststore.p12";
     static final String BROKER_KEYSTORE = "broker.p12";
-    static final String CLIENT_KEYSTORE = "client.p12";
     static final String CA_PEM = "ca.pem";
 
     private static final Duration VALIDITY = Duration.ofDays(730);
@@ -76,13 +78,21 @@ final class TlsMaterial {
         return dir.resolve(BROKER_KEYSTORE);
     }
 
-    Path clientKeystore() {
-        return dir.resolve(CLIENT_KEYSTORE);
+    Path clientKeystore(String clientName) {
+        return dir.resolve(clientKeystoreName(clientName));
+    }
+
+    static String clientKeystoreName(String clientName) {
+        if (!clientName.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw new IllegalArgumentException("Not a client name for a certificate file: " + clientName);
+        }
+        return "client-" + clientName + ".p12";
     }
 
     /** Makes the material unless it is already there; the files appear together (written aside, then moved). */
-    TlsMaterial ensure(String clientName) {
-        if (Files.isRegularFile(truststore()) && Files.isRegularFile(brokerKeystore()) && Files.isRegularFile(clientKeystore())) {
+    TlsMaterial ensure(List<String> clientNames) {
+        if (Files.isRegularFile(truststore()) && Files.isRegularFile(brokerKeystore())
+                && clientNames.stream().allMatch(name -> Files.isRegularFile(clientKeystore(name)))) {
             return this;
         }
         try {
@@ -92,18 +102,23 @@ final class TlsMaterial {
             X509Certificate ca = caCertificate(caKeys);
             KeyPair brokerKeys = keyPair();
             X509Certificate broker = leafCertificate("CN=millwright-local-kafka", brokerKeys, ca, caKeys.getPrivate(), true);
-            KeyPair clientKeys = keyPair();
-            X509Certificate client = leafCertificate("CN=" + clientName, clientKeys, ca, caKeys.getPrivate(), false);
 
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
             trust.setCertificateEntry("millwright-local-ca", ca);
             store(trust, staging.resolve(TRUSTSTORE));
             store(keyStore("broker", brokerKeys.getPrivate(), broker, ca), staging.resolve(BROKER_KEYSTORE));
-            store(keyStore(clientName, clientKeys.getPrivate(), client, ca), staging.resolve(CLIENT_KEYSTORE));
+            List<String> files = new ArrayList<>(List.of(CA_PEM, BROKER_KEYSTORE, TRUSTSTORE));
+            for (String clientName : clientNames) {
+                KeyPair clientKeys = keyPair();
+                X509Certificate client = leafCertificate("CN=" + clientName, clientKeys, ca, caKeys.getPrivate(), false);
+                store(keyStore(clientName, clientKeys.getPrivate(), client, ca), staging.resolve(clientKeystoreName(clientName)));
+                files.add(files.size() - 2, clientKeystoreName(clientName));
+            }
             Files.writeString(staging.resolve(CA_PEM), "-----BEGIN CERTIFICATE-----\n"
                     + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(ca.getEncoded()) + "\n-----END CERTIFICATE-----\n");
-            for (String name : new String[] {CA_PEM, CLIENT_KEYSTORE, BROKER_KEYSTORE, TRUSTSTORE}) {
+            // the trust store last: its presence says the rest is there
+            for (String name : files) {
                 Files.move(staging.resolve(name), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
             Files.delete(staging);

@@ -45,6 +45,32 @@ public interface KitConfig {
     }
 
     /**
+     * How the service connects to Kafka: its own principal (a SCRAM user) over {@code SASL_SSL}, with the trust and
+     * key stores of the broker's TLS; the kit maps these onto camel-kafka's settings. See docs/security.md.
+     */
+    Kafka kafka();
+
+    interface Kafka {
+        /** The SCRAM user; its rules are in {@code io.millwright.model.event.KafkaAccess}. Default: the application name. */
+        String principal();
+
+        /** {@code SASL_SSL} for packaged services, {@code PLAINTEXT} in dev mode. */
+        String securityProtocol();
+
+        Optional<String> password();
+
+        /** PKCS12 trust store with the broker's CA. */
+        Optional<String> truststore();
+
+        Optional<String> truststorePassword();
+
+        /** PKCS12 key store with the service's client certificate, where the broker asks for one (mutual TLS). */
+        Optional<String> keystore();
+
+        Optional<String> keystorePassword();
+    }
+
+    /**
      * Webhooks other systems send to this service (e.g. {@code qms}), by source: the shared secret their
      * {@code Millwright-Signature} is checked with and how old a delivery may be.
      */

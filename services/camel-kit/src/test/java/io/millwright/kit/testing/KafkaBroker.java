@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,9 @@ import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 
+import io.millwright.model.event.KafkaAccess;
+import io.millwright.model.event.Topics;
+
 /**
  * A real single-node KRaft Kafka broker ({@code deploy/kafka-broker}) running as a child JVM, one per test JVM.
  *
@@ -29,8 +33,12 @@ import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
  * The broker is killed and its data directory deleted when the test JVM exits.
  *
  * <p>Besides the plaintext listener the broker has a {@link SecureListener}: {@code SASL_SSL} with mutual TLS and
- * SCRAM-SHA-512, as a cloud Kafka in front of plants has, with certificates made for this broker at first start.
- * Both listeners lead to the same topics.
+ * SCRAM-SHA-512, as a cloud Kafka has, with certificates made for this broker at first start. Both listeners lead to
+ * the same topics, and the broker authorizes as the local run's does: on the secure listener each principal of
+ * {@link KafkaAccess#ALL} (a SCRAM user with a client certificate, password {@link #scramPassword}) may do exactly
+ * what its rules allow; {@value #TEST_PRINCIPAL} (the kit's test application) and the plaintext listener (test
+ * clients, {@link KafkaTestClient}) may do anything. The platform's topics ({@link Topics#PLATFORM}) exist before
+ * {@link #shared()} returns.
  */
 public final class KafkaBroker {
 
@@ -49,9 +57,19 @@ public final class KafkaBroker {
     /** Key store password of the broker's test certificates (they live and die with its data directory). */
     private static final String TLS_PASSWORD = "millwright-test";
     /** The SCRAM user that exists from the broker's first start, with its client certificate's name. */
-    public static final String SCRAM_USER = "edge-gateway";
-    public static final String SCRAM_PASSWORD = "edge-gateway-test-secret";
+    public static final String SCRAM_USER = KafkaAccess.LOCAL_PLANT.principal();
     public static final String SCRAM_MECHANISM = "SCRAM-SHA-512";
+    /** A principal allowed everything, for tests of the kit that make their own topics. */
+    public static final String TEST_PRINCIPAL = "kit-test";
+    private static final String PREPARED_FILE = "prepared";
+
+    /**
+     * The SCRAM password of a principal of the broker ({@link KafkaAccess#ALL} and {@value #TEST_PRINCIPAL}): one per
+     * test JVM for all of them, so a Quarkus test application is given it without anyone knowing its principal.
+     */
+    public static String scramPassword(String principal) {
+        return TestSecrets.of("kafka-scram");
+    }
 
     private final int port;
     private final int controllerPort;
@@ -67,23 +85,46 @@ public final class KafkaBroker {
 
     /**
      * The broker's {@code SASL_SSL} listener: TLS with a client certificate required (trust store = the broker's
-     * CA; key store = a client certificate for {@link #SCRAM_USER}), then SCRAM-SHA-512. All stores PKCS12.
+     * CA; key store = a client certificate), then SCRAM-SHA-512. All stores PKCS12, in {@code tlsDir}.
      */
-    public record SecureListener(String bootstrapServers, Path truststore, Path keystore, String storePassword) {
+    public record SecureListener(String bootstrapServers, Path tlsDir, String storePassword) {
+
+        public Path truststore() {
+            return tlsDir.resolve("truststore.p12");
+        }
+
+        /** The client certificate made for this principal, or the test principal's for one the broker has none for. */
+        public Path keystore(String principal) {
+            Path own = tlsDir.resolve("client-" + principal + ".p12");
+            return Files.isRegularFile(own) ? own : tlsDir.resolve("client-" + TEST_PRINCIPAL + ".p12");
+        }
 
         /** Producer/consumer properties for this listener as {@code user}. */
         public Map<String, Object> clientProperties(String user, String password) {
             return Map.of(
                     "bootstrap.servers", bootstrapServers,
                     "security.protocol", "SASL_SSL",
-                    "ssl.truststore.location", truststore.toString(),
+                    "ssl.truststore.location", truststore().toString(),
                     "ssl.truststore.password", storePassword,
                     "ssl.truststore.type", "PKCS12",
-                    "ssl.keystore.location", keystore.toString(),
+                    "ssl.keystore.location", keystore(user).toString(),
                     "ssl.keystore.password", storePassword,
                     "ssl.keystore.type", "PKCS12",
                     "sasl.mechanism", SCRAM_MECHANISM,
                     "sasl.jaas.config", scramJaasConfig(user, password));
+        }
+
+        /** The kit's settings ({@code millwright.kit.kafka.*}) of a service connecting as {@code principal}. */
+        public Map<String, String> serviceProperties(String principal) {
+            return Map.of(
+                    "kafka.bootstrap.servers", bootstrapServers,
+                    "millwright.kit.kafka.security-protocol", "SASL_SSL",
+                    "millwright.kit.kafka.principal", principal,
+                    "millwright.kit.kafka.password", scramPassword(principal),
+                    "millwright.kit.kafka.truststore", truststore().toString(),
+                    "millwright.kit.kafka.truststore-password", storePassword,
+                    "millwright.kit.kafka.keystore", keystore(principal).toString(),
+                    "millwright.kit.kafka.keystore-password", storePassword);
         }
 
         public static String scramJaasConfig(String user, String password) {
@@ -132,8 +173,21 @@ public final class KafkaBroker {
 
     /** The {@code SASL_SSL} listener; stays the same across {@link #stop()} and {@link #start()}. */
     public SecureListener secureListener() {
-        Path tls = dataDir.resolve("tls");
-        return new SecureListener("127.0.0.1:" + securePort, tls.resolve("truststore.p12"), tls.resolve("client.p12"), TLS_PASSWORD);
+        return new SecureListener("127.0.0.1:" + securePort, dataDir.resolve("tls"), TLS_PASSWORD);
+    }
+
+    /** Gives a principal made by a test (a plant's gateway, say) its rules, through the plaintext listener. */
+    public void grant(KafkaAccess access) {
+        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.CLIENT_ID_CONFIG, "millwright-test-acls");
+        try (Admin admin = TestInfrastructure.withKafkaClassLoader(() -> Admin.create(config))) {
+            admin.createAcls(access.aclBindings()).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Cannot grant " + access + " on " + this, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while granting " + access, e);
+        }
     }
 
     /** Creates the SCRAM user or changes its password (through the plaintext listener); returns once applied. */
@@ -211,19 +265,24 @@ public final class KafkaBroker {
     }
 
     private void launchAndAwaitReady() {
-        List<String> command = List.of(TestInfrastructure.javaExecutable().toString(),
+        List<String> command = new ArrayList<>(List.of(TestInfrastructure.javaExecutable().toString(),
                 "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError",
                 "-jar", launcherJar().toString(),
                 "--port", String.valueOf(port),
                 "--controller-port", String.valueOf(controllerPort),
                 "--data-dir", dataDir.toString(),
+                "--topics", String.join(",", Topics.PLATFORM),
+                "--super-user", TEST_PRINCIPAL,
                 "--secure-port", String.valueOf(securePort),
                 "--tls-password", TLS_PASSWORD,
-                "--tls-client", SCRAM_USER,
-                "--scram-user", SCRAM_USER + ":" + SCRAM_PASSWORD,
                 // After kill() the controller refuses the restarted broker until the old registration's session
                 // expires (9 s by default); a short session makes "Kafka comes back" quick.
-                "--override", "broker.heartbeat.interval.ms=500,broker.session.timeout.ms=3000");
+                "--override", "broker.heartbeat.interval.ms=500,broker.session.timeout.ms=3000"));
+        List<String> principals = new ArrayList<>(KafkaAccess.ALL.stream().map(KafkaAccess::principal).toList());
+        principals.add(TEST_PRINCIPAL);
+        for (String principal : principals) {
+            command.addAll(List.of("--tls-client", principal, "--scram-user", principal + ":" + scramPassword(principal)));
+        }
         ChildJvm child = ChildJvm.launch("kafka-broker", command, ShutdownCleanup.KIND_KAFKA);
         System.setProperty(PROCESS, child.reference());
         System.setProperty(LOG_FILE, child.logFile().toString());
@@ -257,10 +316,13 @@ public final class KafkaBroker {
             while (true) {
                 checkStarting(child, deadline, lastError);
                 try {
-                    if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
+                    if (admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
+                        lastError = "describeCluster returned no nodes";
+                    } else if (!Files.isRegularFile(dataDir.resolve(PREPARED_FILE))) {
+                        lastError = "topics, SCRAM users and rules not in place yet";
+                    } else {
                         return;
                     }
-                    lastError = "describeCluster returned no nodes";
                 } catch (ExecutionException | TimeoutException e) {
                     lastError = String.valueOf(e.getCause() != null ? e.getCause() : e);
                 }
@@ -279,7 +341,7 @@ public final class KafkaBroker {
         }
         if (System.nanoTime() > deadline) {
             throw new IllegalStateException("Kafka broker " + child.describe() + " on " + bootstrapServers()
-                    + " did not answer describeCluster within " + READY_TIMEOUT.toSeconds() + " s (last error: " + lastError + ")\n"
+                    + " was not ready within " + READY_TIMEOUT.toSeconds() + " s (last error: " + lastError + ")\n"
                     + TestInfrastructure.tail(child.logFile(), 60));
         }
     }

@@ -11,13 +11,21 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.SslAuthenticationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,8 +33,10 @@ import org.junit.jupiter.api.Test;
 import io.millwright.kit.testing.KafkaBroker;
 import io.millwright.kit.testing.KafkaResource;
 import io.millwright.kit.testing.KafkaTestClient;
+import io.millwright.model.event.KafkaAccess;
+import io.millwright.model.event.Topics;
 
-/** The shared broker and the test client against it; every test leaves the broker running. */
+/** The shared broker, its listeners and principals' rules, and the test client against it; every test leaves the broker running. */
 class KafkaBrokerTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -149,13 +159,21 @@ class KafkaBrokerTest {
     }
 
     @Test
-    void kafkaResourceRestartsAStoppedBrokerAndHandsOutItsAddress() {
+    void kafkaResourceRestartsAStoppedBrokerAndHandsOutItsSecureListenerForTheApplicationsOwnPrincipal() {
         broker.stop();
 
         Map<String, String> config = new KafkaResource().start();
 
         assertThat(broker.isRunning()).isTrue();
-        assertThat(config).containsOnly(
+        KafkaBroker.SecureListener secure = broker.secureListener();
+        assertThat(config).containsEntry("kafka.bootstrap.servers", secure.bootstrapServers())
+                .containsEntry("camel.component.kafka.brokers", secure.bootstrapServers())
+                .containsEntry("millwright.kit.kafka.security-protocol", "SASL_SSL")
+                .containsEntry("millwright.kit.kafka.keystore", secure.tlsDir().resolve("client-${millwright.kit.kafka.principal}.p12").toString())
+                .doesNotContainKey("millwright.kit.kafka.principal");
+        KafkaResource plaintext = new KafkaResource();
+        plaintext.init(Map.of(KafkaResource.LISTENER, KafkaResource.PLAINTEXT));
+        assertThat(plaintext.start()).containsOnly(
                 Map.entry("kafka.bootstrap.servers", broker.bootstrapServers()),
                 Map.entry("camel.component.kafka.brokers", broker.bootstrapServers()));
     }
@@ -165,7 +183,7 @@ class KafkaBrokerTest {
         KafkaBroker.SecureListener secure = broker.secureListener();
         assertThat(secure.bootstrapServers()).matches("127\\.0\\.0\\.1:\\d+").isNotEqualTo(broker.bootstrapServers());
 
-        RecordMetadata written = sendOver(secure.clientProperties(KafkaBroker.SCRAM_USER, KafkaBroker.SCRAM_PASSWORD), "over-tls");
+        RecordMetadata written = sendOver(testPrincipal(), topic, "over-tls");
 
         assertThat(written.offset()).isZero();
         assertThat(KafkaTestClient.readAll(topic, QUIET)).extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
@@ -176,11 +194,11 @@ class KafkaBrokerTest {
     void secureListenerRefusesAWrongPasswordAndAClientWithoutCertificate() {
         KafkaBroker.SecureListener secure = broker.secureListener();
 
-        assertThatThrownBy(() -> sendOver(secure.clientProperties(KafkaBroker.SCRAM_USER, "not-the-password"), "refused"))
+        assertThatThrownBy(() -> sendOver(secure.clientProperties(KafkaBroker.TEST_PRINCIPAL, "not-the-password"), topic, "refused"))
                 .cause().isInstanceOf(SaslAuthenticationException.class);
-        Map<String, Object> withoutCertificate = new HashMap<>(secure.clientProperties(KafkaBroker.SCRAM_USER, KafkaBroker.SCRAM_PASSWORD));
+        Map<String, Object> withoutCertificate = new HashMap<>(testPrincipal());
         withoutCertificate.keySet().removeIf(key -> key.startsWith("ssl.keystore."));
-        assertThatThrownBy(() -> sendOver(withoutCertificate, "refused")).cause().isInstanceOf(SslAuthenticationException.class);
+        assertThatThrownBy(() -> sendOver(withoutCertificate, topic, "refused")).cause().isInstanceOf(SslAuthenticationException.class);
         assertThat(KafkaTestClient.readAll(topic, QUIET)).isEmpty();
     }
 
@@ -189,19 +207,88 @@ class KafkaBrokerTest {
         String user = "kit-test-" + UUID.randomUUID();
         broker.setScramPassword(user, "first");
         broker.setScramPassword(user, "second");
+        broker.grant(new KafkaAccess(user, List.of(), List.of(topic)));
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS); // it may not create topics
+        }
 
-        assertThatThrownBy(() -> sendOver(broker.secureListener().clientProperties(user, "first"), "refused"))
+        assertThatThrownBy(() -> sendOver(broker.secureListener().clientProperties(user, "first"), topic, "refused"))
                 .cause().isInstanceOf(SaslAuthenticationException.class);
-        assertThat(sendOver(broker.secureListener().clientProperties(user, "second"), "accepted").offset()).isZero();
+        assertThat(sendOver(broker.secureListener().clientProperties(user, "second"), topic, "accepted").offset()).isZero();
     }
 
-    private RecordMetadata sendOver(Map<String, Object> clientProperties, String value) throws Exception {
+    @Test
+    void eachServicePrincipalHasItsOwnCertificateAndTheSharedTopicsExist() throws Exception {
+        for (KafkaAccess access : KafkaAccess.ALL) {
+            assertThat(broker.secureListener().keystore(access.principal())).exists()
+                    .hasFileName("client-" + access.principal() + ".p12");
+        }
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).containsAll(Topics.PLATFORM);
+        }
+    }
+
+    @Test
+    void orderServicesPrincipalWritesItsOwnTopicButIsRefusedOnTheProductionEventsTopic() throws Exception {
+        Map<String, Object> orderService = principal(KafkaAccess.ORDER_SERVICE);
+        String key = "acl-" + UUID.randomUUID();
+
+        assertThatThrownBy(() -> sendOver(orderService, Topics.PRODUCTION_EVENTS, key))
+                .cause().isInstanceOf(TopicAuthorizationException.class)
+                .hasMessageContaining(Topics.PRODUCTION_EVENTS);
+        assertThat(KafkaTestClient.readAll(Topics.PRODUCTION_EVENTS, QUIET)).noneMatch(r -> key.equals(r.key()));
+        // the same principal, on the topic it owns
+        assertThat(sendOver(orderService, Topics.ORDER_EVENTS, key).topic()).isEqualTo(Topics.ORDER_EVENTS);
+    }
+
+    @Test
+    void aServicePrincipalReadsOnlyTheTopicsItConsumesWithItsOwnGroups() {
+        Map<String, Object> production = principal(KafkaAccess.PRODUCTION_SERVICE);
+        Map<String, Object> inventory = principal(KafkaAccess.INVENTORY_SERVICE);
+
+        // production-service consumes nothing: it may not read the order events
+        assertThatThrownBy(() -> firstPoll(production, Topics.ORDER_EVENTS, "production-service.snoop"))
+                .isInstanceOf(TopicAuthorizationException.class);
+        // inventory-service reads production events in its own groups, not in another service's
+        assertThat(firstPoll(inventory, Topics.PRODUCTION_EVENTS, "inventory-service.acl-test-" + UUID.randomUUID())).isNotNull();
+        assertThatThrownBy(() -> firstPoll(inventory, Topics.PRODUCTION_EVENTS, "order-service.production-milestones"))
+                .isInstanceOf(GroupAuthorizationException.class);
+    }
+
+    private Map<String, Object> testPrincipal() {
+        return broker.secureListener().clientProperties(KafkaBroker.TEST_PRINCIPAL, KafkaBroker.scramPassword(KafkaBroker.TEST_PRINCIPAL));
+    }
+
+    private Map<String, Object> principal(KafkaAccess access) {
+        return broker.secureListener().clientProperties(access.principal(), KafkaBroker.scramPassword(access.principal()));
+    }
+
+    /** Subscribes in {@code group} and polls once: the broker's refusal of topic or group surfaces here. */
+    private static ConsumerRecords<String, byte[]> firstPoll(Map<String, Object> clientProperties, String topic, String group) {
+        Map<String, Object> config = new HashMap<>(clientProperties);
+        config.put("group.id", group);
+        config.put("auto.offset.reset", "earliest");
+        config.put("enable.auto.commit", "false");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofSeconds(2));
+            // a poll may return before the group is joined; the assignment shows it was
+            while (consumer.assignment().isEmpty() && System.nanoTime() < deadline) {
+                records = consumer.poll(Duration.ofSeconds(1));
+            }
+            assertThat(consumer.assignment()).as("partitions of " + topic + " assigned to " + group).isNotEmpty();
+            return records;
+        }
+    }
+
+    private static RecordMetadata sendOver(Map<String, Object> clientProperties, String topic, String value) throws Exception {
         Map<String, Object> config = new HashMap<>(clientProperties);
         config.put("max.block.ms", 10_000);
         config.put("delivery.timeout.ms", 10_000);
         config.put("request.timeout.ms", 5_000);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
-            return producer.send(new ProducerRecord<>(topic, "k", bytes(value))).get(20, TimeUnit.SECONDS);
+            return producer.send(new ProducerRecord<>(topic, value, bytes(value))).get(20, TimeUnit.SECONDS);
         }
     }
 
