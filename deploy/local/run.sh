@@ -12,7 +12,7 @@
 #
 # Needs java 17+, curl, jq, psql/pg_isready. Environment: PGHOST/PGPORT/PGUSER (default 127.0.0.1/5432/postgres),
 # MILLWRIGHT_DB (default millwright), KAFKA_PORT (9092, controller on +1, TLS listener on +2), ERP_SIM_PORT (8090,
-# all simulators), ORDER_SERVICE_PORT (8081), PRODUCTION_SERVICE_PORT (8082), INVENTORY_SERVICE_PORT (8083),
+# all simulators), ORDER_SERVICE_PORT (8081), PRODUCTION_SERVICE_PORT (8082), INVENTORY_SERVICE_PORT (8083), QUALITY_SERVICE_PORT (8084),
 # EDGE_GATEWAY_PORT (8085); each service's health and metrics on its port + 1000 (9081, 9082, 9083).
 set -euo pipefail
 
@@ -26,6 +26,7 @@ ERP_SIM_PORT="${ERP_SIM_PORT:-8090}"
 ORDER_SERVICE_PORT="${ORDER_SERVICE_PORT:-8081}"
 PRODUCTION_SERVICE_PORT="${PRODUCTION_SERVICE_PORT:-8082}"
 INVENTORY_SERVICE_PORT="${INVENTORY_SERVICE_PORT:-8083}"
+QUALITY_SERVICE_PORT="${QUALITY_SERVICE_PORT:-8084}"
 EDGE_GATEWAY_PORT="${EDGE_GATEWAY_PORT:-8085}"
 KEYCLOAK_PORT="${KEYCLOAK_PORT:-8180}"
 KEYCLOAK_VERSION=26.4.5
@@ -37,7 +38,7 @@ KAFKA_TLS_PORT=$((KAFKA_PORT + 2))
 # user (passwords in .local/secrets.env) and may use only the topics KafkaAccess gives them (docs/security.md)
 KAFKA_TLS_DIR="$STATE/kafka/tls"
 EDGE_SCRAM_USER=edge-gateway
-KAFKA_PRINCIPALS="order-service production-service inventory-service crm $EDGE_SCRAM_USER"
+KAFKA_PRINCIPALS="order-service production-service inventory-service quality-service crm $EDGE_SCRAM_USER"
 # every topic the services publish to or consume (created before they start)
 TOPICS="millwright.crm.orders,millwright.order.events,millwright.production.events,millwright.inventory.events,millwright.quality.events,millwright.edge.telemetry,millwright.edge.events"
 REBUILD=0; WAIT=1
@@ -96,7 +97,7 @@ command -v jq >/dev/null || die "jq is needed"
 command -v psql >/dev/null || die "psql is needed to prepare the database"
 for p in "$KAFKA_PORT" $((KAFKA_PORT + 1)) "$KAFKA_TLS_PORT" "$ERP_SIM_PORT" "$ORDER_SERVICE_PORT" "$PRODUCTION_SERVICE_PORT" \
     "$INVENTORY_SERVICE_PORT" "$EDGE_GATEWAY_PORT" "$KEYCLOAK_PORT" $((ORDER_SERVICE_PORT + 1000)) $((PRODUCTION_SERVICE_PORT + 1000)) \
-    $((INVENTORY_SERVICE_PORT + 1000)); do
+    $((INVENTORY_SERVICE_PORT + 1000)) "$QUALITY_SERVICE_PORT" $((QUALITY_SERVICE_PORT + 1000)); do
   port_free "$p" || die "port $p is in use (is Millwright already running?)"
 done
 
@@ -105,9 +106,10 @@ SIM_JAR="$ROOT/services/simulators/target/quarkus-app/quarkus-run.jar"
 ORDER_JAR="$ROOT/services/order-service/target/quarkus-app/quarkus-run.jar"
 PRODUCTION_JAR="$ROOT/services/production-service/target/quarkus-app/quarkus-run.jar"
 INVENTORY_JAR="$ROOT/services/inventory-service/target/quarkus-app/quarkus-run.jar"
+QUALITY_JAR="$ROOT/services/quality-service/target/quarkus-app/quarkus-run.jar"
 EDGE_JAR="$ROOT/edge-gateway/target/quarkus-app/quarkus-run.jar"
 missing=0
-for jar in "$KAFKA_JAR" "$SIM_JAR" "$ORDER_JAR" "$PRODUCTION_JAR" "$INVENTORY_JAR" "$EDGE_JAR"; do [ -f "$jar" ] || missing=1; done
+for jar in "$KAFKA_JAR" "$SIM_JAR" "$ORDER_JAR" "$PRODUCTION_JAR" "$INVENTORY_JAR" "$QUALITY_JAR" "$EDGE_JAR"; do [ -f "$jar" ] || missing=1; done
 if [ $REBUILD = 1 ] || [ $missing = 1 ]; then
   say "Building (tests skipped; run ./mvnw verify for those)"
   (cd "$ROOT" && ./mvnw -q -DskipTests package)
@@ -120,8 +122,8 @@ SECRETS="$STATE/secrets.env"
 (umask 077; touch "$SECRETS")
 for name in CRM_CLIENT_SECRET MES_CLIENT_SECRET WMS_CLIENT_SECRET QMS_CLIENT_SECRET EAM_CLIENT_SECRET \
     ORDER_SERVICE_CLIENT_SECRET OPERATOR_PASSWORD VIEWER_PASSWORD KEYCLOAK_ADMIN_PASSWORD KAFKA_TLS_PASSWORD \
-    EDGE_SCRAM_PASSWORD ORDER_SERVICE_KAFKA_PASSWORD PRODUCTION_SERVICE_KAFKA_PASSWORD INVENTORY_SERVICE_KAFKA_PASSWORD \
-    CRM_KAFKA_PASSWORD CRM_WEBHOOK_SECRET ERP_PASSWORD ERP_CALLBACK_PASSWORD; do
+    EDGE_SCRAM_PASSWORD ORDER_SERVICE_KAFKA_PASSWORD PRODUCTION_SERVICE_KAFKA_PASSWORD INVENTORY_SERVICE_KAFKA_PASSWORD QUALITY_SERVICE_KAFKA_PASSWORD \
+    CRM_KAFKA_PASSWORD CRM_WEBHOOK_SECRET QMS_WEBHOOK_SECRET ERP_PASSWORD ERP_CALLBACK_PASSWORD; do
   if ! grep -q "^$name=" "$SECRETS"; then
     echo "$name=$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')" >>"$SECRETS"
     # the broker's keystores were made with another password: it makes new ones on its next start
@@ -186,6 +188,8 @@ INV="http://127.0.0.1:$INVENTORY_SERVICE_PORT"
 OS_MGMT="http://127.0.0.1:$((ORDER_SERVICE_PORT + 1000))"
 PS_MGMT="http://127.0.0.1:$((PRODUCTION_SERVICE_PORT + 1000))"
 INV_MGMT="http://127.0.0.1:$((INVENTORY_SERVICE_PORT + 1000))"
+QS="http://127.0.0.1:$QUALITY_SERVICE_PORT"
+QS_MGMT="http://127.0.0.1:$((QUALITY_SERVICE_PORT + 1000))"
 QUIET_OTEL='-Dquarkus.log.category."io.quarkus.opentelemetry.runtime.exporter".level=ERROR'
 
 say "Simulators (ERP, MES, WMS, CRM) on $SIM"
@@ -211,6 +215,11 @@ env $(kafka_principal inventory-service) \
   INVENTORY_SERVICE_PORT="$INVENTORY_SERVICE_PORT" INVENTORY_SERVICE_MANAGEMENT_PORT="$((INVENTORY_SERVICE_PORT + 1000))" WMS_URL="$SIM" \
   java -Xmx320m "$QUIET_OTEL" -jar "$INVENTORY_JAR" >"$LOGS/inventory-service.log" 2>&1 &
 PIDS+=($!)
+say "quality-service on $QS"
+env $(kafka_principal quality-service) QMS_WEBHOOK_SECRET="$QMS_WEBHOOK_SECRET" \
+  QUALITY_SERVICE_PORT="$QUALITY_SERVICE_PORT" QUALITY_SERVICE_MANAGEMENT_PORT="$((QUALITY_SERVICE_PORT + 1000))" \
+  java -Xmx256m "$QUIET_OTEL" -jar "$QUALITY_JAR" >"$LOGS/quality-service.log" 2>&1 &
+PIDS+=($!)
 say "production-service on $PS"
 env $(kafka_principal production-service) ERP_CALLBACK_USERNAME=erp ERP_CALLBACK_PASSWORD="$ERP_CALLBACK_PASSWORD" \
   PRODUCTION_SERVICE_PORT="$PRODUCTION_SERVICE_PORT" PRODUCTION_SERVICE_MANAGEMENT_PORT="$((PRODUCTION_SERVICE_PORT + 1000))" MES_URL="$SIM" \
@@ -235,6 +244,7 @@ EDGE_GATEWAY_PORT="$EDGE_GATEWAY_PORT" EDGE_PLANT_CONFIG="$ROOT/deploy/local/pla
   MALLOC_ARENA_MAX=2 java $EDGE_JAVA_OPTS -jar "$EDGE_JAR" >"$LOGS/edge-gateway.log" 2>&1 &
 PIDS+=($!)
 wait_for inventory-service "$INV_MGMT/q/health/ready" 180
+wait_for quality-service "$QS_MGMT/q/health/ready" 180
 wait_for production-service "$PS_MGMT/q/health/ready" 180
 wait_for order-service "$OS_MGMT/q/health/ready" 180
 wait_for edge-gateway "$EDGE/q/health/ready" 120
@@ -303,6 +313,10 @@ curl -fsS "$SIM/sim/crm/milestones?crmOrderId=$CRM_ORDER_ID" | jq -r '.[] | "   
 FIRST_PO="$(echo $NUMBERS | cut -d' ' -f1)"
 FIRST_LOT="$(jq -r '.[0].lot' <<<"$PRODUCTION_ORDERS")"
 FIRST_ITEM="$(jq -r '.[0].itemId' <<<"$PRODUCTION_ORDERS")"
+made_from() { api_get "$QS/api/v1/lots/$FIRST_LOT/genealogy?direction=components" | jq -e '.lot.madeFrom | length > 0' >/dev/null; }
+until_ok 30 "quality-service to know what lot $FIRST_LOT was made from (see $LOGS/quality-service.log)" made_from
+say "Lot $FIRST_LOT was made from: $(api_get "$QS/api/v1/lots/$FIRST_LOT/genealogy?direction=components" \
+  | jq -r '[.lot.madeFrom[] | "\(.lot) (\(.itemId), \(.quantity) \(.unit))"] | join(", ")')"
 
 cat <<EOT
 
@@ -322,11 +336,12 @@ Look at:
   Produced lot in stock          $INV/api/v1/balances?item=$FIRST_ITEM&lot=$FIRST_LOT
   Availability                   $INV/api/v1/availability?item=$FIRST_ITEM&qty=1
   Goods movements                $INV/api/v1/movements?item=$FIRST_ITEM
+  What the lot was made from     $QS/api/v1/lots/$FIRST_LOT/genealogy?direction=components
   Milestones the CRM received    $SIM/sim/crm/milestones?crmOrderId=$CRM_ORDER_ID
-  Swagger UI                     $OS/q/swagger-ui   $PS/q/swagger-ui   $INV/q/swagger-ui
-  Dead letters                   $OS/api/v1/dead-letters   $PS/api/v1/dead-letters   $INV/api/v1/dead-letters
-  Health                         $OS_MGMT/q/health   $PS_MGMT/q/health   $INV_MGMT/q/health   $EDGE/q/health
-  Metrics (Prometheus)           $OS_MGMT/q/metrics   $PS_MGMT/q/metrics   $INV_MGMT/q/metrics   $EDGE/q/metrics
+  Swagger UI                     $OS/q/swagger-ui   $PS/q/swagger-ui   $INV/q/swagger-ui   $QS/q/swagger-ui
+  Dead letters                   $OS/api/v1/dead-letters   $PS/api/v1/dead-letters   $INV/api/v1/dead-letters   $QS/api/v1/dead-letters
+  Health                         $OS_MGMT/q/health   $PS_MGMT/q/health   $INV_MGMT/q/health   $QS_MGMT/q/health   $EDGE/q/health
+  Metrics (Prometheus)           $OS_MGMT/q/metrics   $PS_MGMT/q/metrics   $INV_MGMT/q/metrics   $QS_MGMT/q/metrics   $EDGE/q/metrics
   Edge gateway status page       $EDGE/status   (plant file deploy/local/plant.yaml, journal $STATE/edge)
   ERP simulator                  $SIM/sim/erp/sales-orders   $SIM/sim/erp/production-orders   $SIM/sim/erp/postings?type=movement
   MES simulator                  $SIM/sim/mes/work-orders   $SIM/sim/mes/confirmations

@@ -33,13 +33,16 @@ public record KafkaAccess(String principal, List<String> reads, List<String> wri
             List.of(), List.of(Topics.PRODUCTION_EVENTS));
     public static final KafkaAccess INVENTORY_SERVICE = new KafkaAccess("inventory-service",
             List.of(Topics.PRODUCTION_EVENTS, Topics.QUALITY_EVENTS), List.of(Topics.INVENTORY_EVENTS));
+    public static final KafkaAccess QUALITY_SERVICE = new KafkaAccess("quality-service",
+            List.of(Topics.PRODUCTION_EVENTS), List.of(Topics.QUALITY_EVENTS));
     /** A CRM integration that pushes orders instead of calling the REST API. */
     public static final KafkaAccess CRM = new KafkaAccess("crm", List.of(), List.of(Topics.CRM_ORDERS));
     /** The edge gateway of the local run's plant; every plant's gateway has its own principal ({@link #plant}). */
     public static final KafkaAccess LOCAL_PLANT = plant("edge-gateway");
 
     /** The principals of the platform (a plant's gateway is added per plant with {@link #plant}). */
-    public static final List<KafkaAccess> ALL = List.of(ORDER_SERVICE, PRODUCTION_SERVICE, INVENTORY_SERVICE, CRM, LOCAL_PLANT);
+    public static final List<KafkaAccess> ALL = List.of(ORDER_SERVICE, PRODUCTION_SERVICE, INVENTORY_SERVICE, QUALITY_SERVICE,
+            CRM, LOCAL_PLANT);
 
     public KafkaAccess {
         reads = List.copyOf(reads);

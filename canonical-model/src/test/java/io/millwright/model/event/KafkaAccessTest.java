@@ -24,7 +24,8 @@ class KafkaAccessTest {
 
     @Test
     void eachDomainTopicHasOneServiceWritingItAndNoServiceWritesWhatItReads() {
-        for (String topic : List.of(Topics.ORDER_EVENTS, Topics.PRODUCTION_EVENTS, Topics.INVENTORY_EVENTS, Topics.CRM_ORDERS)) {
+        for (String topic : List.of(Topics.ORDER_EVENTS, Topics.PRODUCTION_EVENTS, Topics.INVENTORY_EVENTS, Topics.QUALITY_EVENTS,
+                Topics.CRM_ORDERS)) {
             assertThat(KafkaAccess.ALL).filteredOn(access -> access.writes().contains(topic)).as(topic).hasSize(1);
         }
         assertThat(KafkaAccess.ALL).allSatisfy(access -> assertThat(access.reads()).doesNotContainAnyElementsOf(access.writes()));

@@ -12,9 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-
 import io.cloudevents.CloudEvent;
 import io.millwright.kit.testing.KafkaTestClient;
 import io.millwright.model.event.DomainEvents;
@@ -49,12 +46,7 @@ final class InventoryFixtures {
     static void publish(EventType type, String source, String eventId, String subject, Object data) {
         CloudEvent event = DomainEvents.toCloudEvent(type, DomainEvents.source(source), eventId, subject, data, Instant.now(),
                 "corr-" + eventId, null);
-        ProducerRecord<String, byte[]> record = DomainEvents.toProducerRecord(event);
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (Header header : record.headers()) {
-            headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
-        }
-        KafkaTestClient.send(record.topic(), record.key(), record.value(), headers);
+        KafkaTestClient.publish(event);
     }
 
     static Map<String, Object> receipt(String receiptId, String itemId, String lotId, String locationId, String quantity, String unit) {

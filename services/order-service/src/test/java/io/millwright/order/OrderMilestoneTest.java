@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -237,8 +235,6 @@ class OrderMilestoneTest {
     }
 
     private static void publish(CloudEvent event) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        DomainEvents.kafkaHeaders(event).forEach((name, value) -> headers.put(name, new String(value, StandardCharsets.UTF_8)));
-        KafkaTestClient.send(EventType.fromType(event.getType()).topic(), event.getSubject(), event.getData().toBytes(), headers);
+        KafkaTestClient.publish(event);
     }
 }

@@ -31,6 +31,7 @@ public class OperatorActions {
     public static final String HOLD_RELEASE = "HOLD_RELEASE";
     public static final String MOVEMENT_RETRY = "MOVEMENT_RETRY";
     public static final String RECONCILIATION_RUN = "RECONCILIATION_RUN";
+    public static final String USAGE_DECISION = "USAGE_DECISION";
 
     static final int MAX_LIMIT = 1000;
 

@@ -29,6 +29,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import io.cloudevents.CloudEvent;
+import io.millwright.model.event.DomainEvents;
+import io.millwright.model.event.EventType;
+
 /**
  * Plain kafka-clients access to the test JVM's broker ({@link KafkaBroker#shared()}): String keys, byte[] values.
  *
@@ -127,6 +131,14 @@ public final class KafkaTestClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while sending to topic '" + topic + "'", e);
         }
+    }
+
+    /** Publishes a domain event as its producer would: to its type's topic, keyed by subject, CloudEvent headers (binary mode). */
+    public static void publish(CloudEvent event) {
+        Map<String, String> headers = new HashMap<>();
+        DomainEvents.kafkaHeaders(event).forEach((name, value) -> headers.put(name, new String(value, StandardCharsets.UTF_8)));
+        send(EventType.fromType(event.getType()).topic(), event.getSubject(), event.getData() == null ? new byte[0] : event.getData().toBytes(),
+                headers);
     }
 
     /** The last value of header {@code name} as UTF-8, or null when absent. */
