@@ -54,6 +54,10 @@ final class QualityFixtures {
 
     /** A production order {@code po} that consumed {@code components} and produced {@code lot} of {@code item} on {@code resource}. */
     static void produced(String po, String item, String lot, String resource, Instant from, Instant to, String... components) {
+        // the order's work starts at `from` (labour on the first operation), whatever it consumed
+        ProductionConfirmation labour = new ProductionConfirmation("L-" + po, ConfirmationKind.LABOUR, po, "0010", resource, null,
+                Quantity.of(30, "MIN"), null, null, null, null, false, from);
+        publish(event(EventType.PRODUCTION_CONFIRMATION_POSTED, po, new ConfirmationPosted(labour, "PC-L-" + po, from)));
         int n = 0;
         for (String component : components) {
             confirmed(po, "C-" + po + "-" + (++n), ConfirmationKind.CONSUMPTION, resource, "0010", "RM-" + n, component, 5, from);

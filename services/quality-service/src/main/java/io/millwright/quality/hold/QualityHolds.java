@@ -2,10 +2,8 @@ package io.millwright.quality.hold;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,22 +49,29 @@ public class QualityHolds {
 
     public Optional<String> holdIdForResult(String resultId) {
         @SuppressWarnings("unchecked")
-        List<String> ids = em.createNativeQuery("SELECT hold_id FROM quality_hold WHERE result_id = ?1").setParameter(1, resultId)
-                .getResultList();
+        List<String> ids = em.createNativeQuery("SELECT hold_id FROM quality_hold WHERE hold_id = ?1")
+                .setParameter(1, holdIdForResultId(resultId)).getResultList();
         return ids.stream().findFirst();
     }
 
-    /** Holds the failed lot (and, when configured, every lot made from it); returns the hold id. */
+    /**
+     * Holds the failed lot ({@code QH-<result id>}) and, when configured, every lot made from it, each with a hold of its
+     * own ({@code QP-<result hash>-<lot>}, released by that lot's usage decision); returns the failed lot's hold id.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public String placeForFailedResult(QualityResult result, String plantId) {
-        Set<String> lots = new LinkedHashSet<>();
-        lots.add(result.lotId());
-        if (config.holds().includeProducts()) {
-            lots.addAll(productsOf(result.lotId()));
-        }
+        String plant = plantId == null ? config.plantId() : plantId;
         String reason = "Result " + result.resultId() + " failed" + failedCharacteristics(result);
-        return place(holdIdForResultId(result.resultId()), plantId == null ? config.plantId() : plantId, List.copyOf(lots),
-                HoldCause.QUALITY_RESULT_FAILED, reason, result.resultId(), null, null, null, null);
+        String holdId = place(holdIdForResultId(result.resultId()), plant, List.of(result.lotId()), HoldCause.QUALITY_RESULT_FAILED, reason,
+                result.resultId(), null, null, null, null);
+        if (config.holds().includeProducts()) {
+            String prefix = "QP-" + Integer.toHexString(result.resultId().hashCode()) + "-";
+            for (String product : productsOf(result.lotId())) {
+                place(prefix + product, plant, List.of(product), HoldCause.QUALITY_RESULT_FAILED, "Made from lot " + result.lotId() + ": "
+                        + reason, result.resultId(), null, null, null, null);
+            }
+        }
+        return holdId;
     }
 
     /** Places a hold unless one with this id exists (then returns it unchanged). */
