@@ -196,7 +196,7 @@ say "Simulators (ERP, MES, WMS, CRM) on $SIM"
 # the simulated MES and WMS call the services with their own client credentials
 # the simulated CRM checks the milestones' signatures with the secret order-service signs them with
 SIM_OIDC_ENABLED=true OIDC_AUTH_SERVER_URL="$REALM_URL" MES_CLIENT_SECRET="$MES_CLIENT_SECRET" WMS_CLIENT_SECRET="$WMS_CLIENT_SECRET" \
-  CRM_WEBHOOK_SECRET="$CRM_WEBHOOK_SECRET" ERP_USERNAME=millwright ERP_PASSWORD="$ERP_PASSWORD" \
+  QMS_CLIENT_SECRET="$QMS_CLIENT_SECRET" QMS_WEBHOOK_SECRET="$QMS_WEBHOOK_SECRET" CRM_WEBHOOK_SECRET="$CRM_WEBHOOK_SECRET" ERP_USERNAME=millwright ERP_PASSWORD="$ERP_PASSWORD" \
   ERP_CALLBACK_USERNAME=erp ERP_CALLBACK_PASSWORD="$ERP_CALLBACK_PASSWORD" \
   java -Xmx256m -Dquarkus.http.port="$ERP_SIM_PORT" -Dquarkus.datasource.jdbc.url="$DB_URL" \
   -Dquarkus.datasource.username="$PGUSER" -jar "$SIM_JAR" >"$LOGS/simulators.log" 2>&1 &
@@ -216,7 +216,7 @@ env $(kafka_principal inventory-service) \
   java -Xmx320m "$QUIET_OTEL" -jar "$INVENTORY_JAR" >"$LOGS/inventory-service.log" 2>&1 &
 PIDS+=($!)
 say "quality-service on $QS"
-env $(kafka_principal quality-service) QMS_WEBHOOK_SECRET="$QMS_WEBHOOK_SECRET" \
+env $(kafka_principal quality-service) QMS_WEBHOOK_SECRET="$QMS_WEBHOOK_SECRET" QMS_URL="$SIM/qms" \
   QUALITY_SERVICE_PORT="$QUALITY_SERVICE_PORT" QUALITY_SERVICE_MANAGEMENT_PORT="$((QUALITY_SERVICE_PORT + 1000))" \
   java -Xmx256m "$QUIET_OTEL" -jar "$QUALITY_JAR" >"$LOGS/quality-service.log" 2>&1 &
 PIDS+=($!)
@@ -257,6 +257,7 @@ say "Wiring the simulators to the services"
 post_json "$SIM/sim/erp/settings" "{\"releaseCallbackUrl\":\"$PS/soap/erp-callback\",\"autoRelease\":true}" >/dev/null
 post_json "$SIM/sim/mes/settings" "{\"productionServiceBaseUrl\":\"$PS\",\"autoAcknowledge\":true,\"ackDelayMs\":1000}" >/dev/null
 post_json "$SIM/sim/wms/settings" "{\"inventoryServiceBaseUrl\":\"$INV\"}" >/dev/null
+post_json "$SIM/sim/qms/settings" "{\"qualityServiceBaseUrl\":\"$QS\"}" >/dev/null
 
 CRM_ORDER_ID="CRM-DEMO-$(date +%s)"
 DELIVERY_DATE="$(date -u -d '+30 days' +%F 2>/dev/null || date -u +%F)"
@@ -318,6 +319,23 @@ until_ok 30 "quality-service to know what lot $FIRST_LOT was made from (see $LOG
 say "Lot $FIRST_LOT was made from: $(api_get "$QS/api/v1/lots/$FIRST_LOT/genealogy?direction=components" \
   | jq -r '[.lot.madeFrom[] | "\(.lot) (\(.itemId), \(.quantity) \(.unit))"] | join(", ")')"
 
+# The QMS inspects the produced lot: it fails (the lot goes on quality hold in the ERP and the WMS, a quality case
+# opens in the QMS), then a re-inspection passes and the QMS's usage decision releases it.
+lot_in() { api_get "$INV/api/v1/balances?item=$FIRST_ITEM&lot=$FIRST_LOT" | jq -e --arg s "$1" 'any(.[]; .status == $s)' >/dev/null; }
+sent="$(post_json "$SIM/sim/qms/results" "{\"lotId\":\"$FIRST_LOT\",\"verdict\":\"FAIL\"}")"
+[ "$(jq -r .status <<<"$sent")" = 201 ] || die "quality-service did not take the QMS's result: $sent"
+until_ok 60 "lot $FIRST_LOT to be on quality hold in inventory (see $LOGS/quality-service.log, $LOGS/inventory-service.log)" lot_in QUALITY_HOLD
+qms_case() { curl -fsS "$SIM/sim/qms/cases?lotId=$FIRST_LOT" | jq -e 'length > 0' >/dev/null; }
+until_ok 60 "the QMS to receive the quality case of lot $FIRST_LOT" qms_case
+say "The QMS failed lot $FIRST_LOT ($(jq -r .resultId <<<"$sent")): on quality hold in ERP and WMS, QMS case $(curl -fsS \
+  "$SIM/sim/qms/cases?lotId=$FIRST_LOT" | jq -r '.[0].qmsCaseId')"
+post_json "$SIM/sim/qms/results" "{\"lotId\":\"$FIRST_LOT\",\"verdict\":\"PASS\"}" >/dev/null
+decided="$(post_json "$SIM/sim/qms/usage-decisions" "{\"lotId\":\"$FIRST_LOT\",\"decision\":\"ACCEPT\",\"code\":\"A1\",\"reason\":\"re-inspection passed\"}")"
+[ "$(jq -r .status <<<"$decided")" = 200 ] || die "quality-service did not take the QMS's usage decision: $decided"
+lot_free() { lot_in UNRESTRICTED && ! lot_in QUALITY_HOLD; }
+until_ok 60 "lot $FIRST_LOT to be released in inventory" lot_free
+say "A re-inspection passed and the QMS accepted lot $FIRST_LOT: released in ERP and WMS"
+
 cat <<EOT
 
 Millwright is running. Every API wants a bearer token of Keycloak ($KC, realm millwright, admin console
@@ -337,6 +355,7 @@ Look at:
   Availability                   $INV/api/v1/availability?item=$FIRST_ITEM&qty=1
   Goods movements                $INV/api/v1/movements?item=$FIRST_ITEM
   What the lot was made from     $QS/api/v1/lots/$FIRST_LOT/genealogy?direction=components
+  The lot's quality              $QS/api/v1/lots/$FIRST_LOT/quality   (QMS: $SIM/sim/qms/cases   $SIM/sim/qms/results)
   Milestones the CRM received    $SIM/sim/crm/milestones?crmOrderId=$CRM_ORDER_ID
   Swagger UI                     $OS/q/swagger-ui   $PS/q/swagger-ui   $INV/q/swagger-ui   $QS/q/swagger-ui
   Dead letters                   $OS/api/v1/dead-letters   $PS/api/v1/dead-letters   $INV/api/v1/dead-letters   $QS/api/v1/dead-letters

@@ -2,19 +2,24 @@ package io.millwright.quality;
 
 import java.util.Map;
 
-import io.millwright.kit.testing.TestSecrets;
+import io.millwright.kit.testing.QmsSimulator;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-/** The QMS webhook secret of this test JVM (made at test time, never in the repository). */
+/**
+ * The QMS of these tests: the simulated one in the simulators process, with the webhook secret made at test time
+ * (never in the repository) that both sides sign with.
+ */
 public class QmsWebhookSecret implements QuarkusTestResourceLifecycleManager {
 
     static String value() {
-        return TestSecrets.of("qms-webhook");
+        return QmsSimulator.webhookSecret();
     }
 
     @Override
     public Map<String, String> start() {
-        return Map.of("millwright.kit.webhooks.qms.secret", value());
+        return Map.of("millwright.kit.webhooks.qms.secret", value(),
+                "millwright.kit.targets.qms.signing-secret", value(),
+                "millwright.kit.targets.qms.url", QmsSimulator.shared().apiUrl());
     }
 
     @Override

@@ -57,6 +57,7 @@ public final class ErpSimulator {
             properties.put("quarkus.datasource.username", database.username());
             properties.put("quarkus.datasource.password", database.password());
             properties.put("millwright.sim.crm.webhook-secret", CrmSimulator.webhookSecret());
+            properties.put("millwright.sim.qms.webhook-secret", QmsSimulator.webhookSecret());
             properties.putAll(credentialsOfTheErp());
             String realm = System.getProperty(IdentityProvider.REALM_URL_PROPERTY);
             if (realm != null) {
@@ -95,7 +96,7 @@ public final class ErpSimulator {
      */
     public static Map<String, String> tokenClients(String realmUrl) {
         Map<String, String> properties = new LinkedHashMap<>();
-        for (String system : new String[] { "mes", "wms" }) {
+        for (String system : new String[] { "mes", "wms", "qms" }) {
             properties.put("quarkus.oidc-client." + system + ".client-enabled", "true");
             properties.put("quarkus.oidc-client." + system + ".auth-server-url", realmUrl);
             properties.put("quarkus.oidc-client." + system + ".client-id", IdentityProvider.CLIENT_ID);

@@ -26,11 +26,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.millwright.kit.security.Roles;
+import io.millwright.model.quality.QualityCase;
 import io.millwright.model.quality.QualityHold;
 import io.millwright.model.quality.QualityResult;
 import io.millwright.quality.genealogy.LotGenealogy;
 import io.millwright.quality.hold.QualityHolds;
 import io.millwright.quality.hold.UsageDecisions;
+import io.millwright.quality.qms.QmsCases;
 import io.millwright.quality.result.QualityResults;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -52,10 +54,14 @@ public class LotResource {
     UsageDecisions decisions;
 
     @Inject
+    QmsCases cases;
+
+    @Inject
     SecurityIdentity identity;
 
     /** A lot's quality: its results, the holds on it and its usage decision. */
-    public record LotQuality(String lot, List<QualityResult> results, List<QualityHold> holds, UsageDecisions.UsageDecision usageDecision) {
+    public record LotQuality(String lot, List<QualityResult> results, List<QualityHold> holds, List<QualityCase> cases,
+            UsageDecisions.UsageDecision usageDecision) {
     }
 
     /** What a usage decision did: the decision, whether it was taken before, the holds it released. */
@@ -65,12 +71,12 @@ public class LotResource {
     @GET
     @Path("/{lot}/quality")
     @Operation(summary = "A lot's quality", description = "Its QMS results (newest first), the holds that cover it, active or released, "
-            + "and its usage decision.")
+            + "the quality cases opened in the QMS for it, and its usage decision.")
     @APIResponse(responseCode = "200", description = "The lot's quality; empty lists for a lot nothing was said about")
     @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.QMS_INTEGRATION, Roles.EAM_INTEGRATION})
     @Transactional
     public LotQuality quality(@PathParam("lot") String lot) {
-        return new LotQuality(lot, results.ofLot(lot), holds.allOn(lot), decisions.of(lot).orElse(null));
+        return new LotQuality(lot, results.ofLot(lot), holds.allOn(lot), cases.ofLot(lot), decisions.of(lot).orElse(null));
     }
 
     @POST

@@ -32,6 +32,7 @@ import io.millwright.model.quality.QualityVerdict;
 import io.millwright.quality.config.QualityConfig;
 import io.millwright.quality.persistence.Times;
 import io.millwright.quality.hold.QualityHolds;
+import io.millwright.quality.qms.QmsCases;
 
 /**
  * Q1: results from the QMS/LIMS. A result is stored once by its id (a resend is recognised; the same id with other
@@ -71,6 +72,9 @@ public class QualityResults {
 
     @Inject
     DeadLetterStore deadLetters;
+
+    @Inject
+    QmsCases cases;
 
     @Inject
     QualityConfig config;
@@ -199,7 +203,9 @@ public class QualityResults {
         QualityResult result = view(resultId).orElseThrow();
         outbox.append(EventType.QUALITY_RESULT_RECEIVED, result.lotId(), new QualityResultReceived(result, Instant.now()));
         if (result.verdict() == QualityVerdict.FAIL) {
-            return holds.placeForFailedResult(result, origin.plantId());
+            String holdId = holds.placeForFailedResult(result, origin.plantId());
+            cases.request(result, holdId);
+            return holdId;
         }
         return null;
     }

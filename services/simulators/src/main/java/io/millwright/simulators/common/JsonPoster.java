@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,6 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+
+import io.millwright.model.webhook.WebhookSignature;
 
 /**
  * POSTs JSON from a simulated system to a Millwright service, with a fresh {@code X-Correlation-Id}. Never throws for
@@ -52,7 +55,7 @@ public class JsonPoster {
 
     /** The simulated system a request comes from: its bearer token goes with it when its OIDC client is enabled. */
     public enum Caller {
-        MES("mes"), WMS("wms");
+        MES("mes"), WMS("wms"), QMS("qms");
 
         final String system;
 
@@ -67,23 +70,40 @@ public class JsonPoster {
     @Inject
     Instance<SystemTokens.Wms> wmsTokens;
 
+    @Inject
+    Instance<SystemTokens.Qms> qmsTokens;
+
     /** POSTs as {@code caller}. */
     public Answer post(String url, Object payload, Caller caller) {
-        String correlationId = UUID.randomUUID().toString();
         String json;
         try {
             json = objectMapper.writeValueAsString(payload);
         } catch (JsonProcessingException e) {
-            return new Answer(0, false, null, "cannot write JSON: " + e.getMessage(), correlationId);
+            return new Answer(0, false, null, "cannot write JSON: " + e.getMessage(), UUID.randomUUID().toString());
         }
+        return postJson(url, json, caller, null);
+    }
+
+    /**
+     * POSTs this exact JSON as {@code caller}; with a {@code signingSecret}, signed ({@code Millwright-Signature}, a new
+     * delivery id each time, as a webhook sender does).
+     */
+    public Answer postJson(String url, String json, Caller caller, String signingSecret) {
+        String correlationId = UUID.randomUUID().toString();
         try {
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json")
                     .header("X-Correlation-Id", correlationId)
                     .POST(HttpRequest.BodyPublishers.ofString(json));
-            if (SystemTokens.enabled(caller.system)) {
-                SystemTokens tokens = caller == Caller.MES ? mesTokens.get() : wmsTokens.get();
+            if (signingSecret != null) {
+                builder.header(WebhookSignature.HEADER, WebhookSignature.sign(signingSecret, Instant.now(), UUID.randomUUID().toString(), json));
+            } else if (SystemTokens.enabled(caller.system)) {
+                SystemTokens tokens = switch (caller) {
+                    case MES -> mesTokens.get();
+                    case WMS -> wmsTokens.get();
+                    case QMS -> qmsTokens.get();
+                };
                 builder.header("Authorization", tokens.authorization());
             }
             HttpRequest request = builder.build();

@@ -46,6 +46,14 @@ public abstract class SystemTokens extends AbstractTokensProducer {
         }
     }
 
+    /** The QMS's client ({@code quarkus.oidc-client.qms}). */
+    @ApplicationScoped
+    public static class Qms extends SystemTokens {
+        public Qms() {
+            super("qms");
+        }
+    }
+
     /** The WMS's client ({@code quarkus.oidc-client.wms}). */
     @ApplicationScoped
     public static class Wms extends SystemTokens {
