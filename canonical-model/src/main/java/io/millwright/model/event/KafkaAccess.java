@@ -28,7 +28,7 @@ import org.apache.kafka.common.resource.ResourceType;
 public record KafkaAccess(String principal, List<String> reads, List<String> writes) {
 
     public static final KafkaAccess ORDER_SERVICE = new KafkaAccess("order-service",
-            List.of(Topics.CRM_ORDERS, Topics.PRODUCTION_EVENTS, Topics.INVENTORY_EVENTS), List.of(Topics.ORDER_EVENTS));
+            List.of(Topics.CRM_ORDERS, Topics.PRODUCTION_EVENTS, Topics.INVENTORY_EVENTS, Topics.QUALITY_EVENTS), List.of(Topics.ORDER_EVENTS));
     public static final KafkaAccess PRODUCTION_SERVICE = new KafkaAccess("production-service",
             List.of(), List.of(Topics.PRODUCTION_EVENTS));
     public static final KafkaAccess INVENTORY_SERVICE = new KafkaAccess("inventory-service",

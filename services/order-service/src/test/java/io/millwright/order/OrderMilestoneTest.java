@@ -31,6 +31,14 @@ import io.millwright.model.inventory.InventoryMovement;
 import io.millwright.model.inventory.InventoryMovementPosted;
 import io.millwright.model.inventory.MovementType;
 import io.millwright.model.inventory.StockStatus;
+import io.millwright.model.order.AtRiskCause;
+import io.millwright.model.order.OrderAtRisk;
+import io.millwright.model.quality.HoldCause;
+import io.millwright.model.quality.HoldStatus;
+import io.millwright.model.quality.QualityHold;
+import io.millwright.model.quality.QualityHoldPlaced;
+import io.millwright.model.quality.QualityHoldReleased;
+import io.millwright.model.schema.JsonSchemas;
 import io.millwright.model.order.OrderMilestoneReached;
 import io.millwright.model.production.ConfirmationKind;
 import io.millwright.model.production.ConfirmationPosted;
@@ -182,6 +190,60 @@ class OrderMilestoneTest {
                 .contains("AVAILABILITY_UNKNOWN");
     }
 
+    @Test
+    void aQualityHoldOnTheOrdersLotPutsItAtRiskOnceAndItsReleaseClearsIt() {
+        Order order = confirmedOrder();
+        String po = newProductionOrderId();
+        String lot = "L-" + po;
+        publish(released(po, order.erpNumber()));
+        publish(confirmation(po, "C1-" + po, ConfirmationKind.COMPLETION, 50, true));
+        awaitMilestones(order.id(), List.of("PRODUCTION_COMPLETED"));
+        publish(receipt(po, StockStatus.UNRESTRICTED));
+        awaitMilestones(order.id(), List.of("READY_TO_SHIP"));
+
+        String holdId = "QH-R-" + po;
+        publish(holdPlaced(holdId, lot));
+        publish(holdPlaced(holdId, lot));                            // the same hold again, another event id
+        JsonPath view = awaitSteps(order.id(), "AT_RISK");
+        assertThat(view.getList("timeline.detail", String.class)).anySatisfy(d -> assertThat(d).contains(lot, holdId, "bore-diameter"));
+        List<ConsumerRecord<String, byte[]>> atRisk = KafkaTestClient.await(Topics.ORDER_EVENTS,
+                r -> OrderFixtures.isEvent(r, order.id(), EventType.ORDER_AT_RISK.type()), 1, FLOW_TIMEOUT);
+        assertThat(JsonSchemas.validate(EventType.ORDER_AT_RISK, atRisk.get(0).value())).isEmpty();
+        OrderAtRisk risk = DomainEvents.data(DomainEvents.fromConsumerRecord(atRisk.get(0)), OrderAtRisk.class);
+        assertThat(risk.cause()).isEqualTo(AtRiskCause.QUALITY_HOLD);
+        assertThat(risk.lotId()).isEqualTo(lot);
+        assertThat(risk.sourceReference()).isEqualTo(holdId);
+        await().atMost(FLOW_TIMEOUT).untilAsserted(() -> assertThat(crm.milestones(order.crmOrderId())).extracting(m -> m.get("milestone"))
+                .containsOnlyOnce("AT_RISK"));
+
+        publish(holdReleased(holdId, lot));
+        awaitSteps(order.id(), "RISK_CLEARED");
+        await().atMost(FLOW_TIMEOUT).untilAsserted(() -> assertThat(crm.milestones(order.crmOrderId())).extracting(m -> m.get("milestone"))
+                .endsWith("AT_RISK", "RISK_CLEARED"));
+        assertThat(OrderFixtures.eventsOf(order.id())).filteredOn(r -> EventType.ORDER_AT_RISK.type()
+                .equals(KafkaTestClient.header(r, "ce_type"))).hasSize(1);
+    }
+
+    @Test
+    void aHoldPlacedBeforeTheOrderKnowsItsLotPutsItAtRiskWhenTheLotIsNamed() {
+        Order order = confirmedOrder();
+        String po = newProductionOrderId();
+        String lot = "L-" + po;
+        publish(holdPlaced("QH-EARLY-" + po, lot));
+        // quality-service held the lot before order-service heard of it: nothing to put at risk yet
+        await().pollDelay(Duration.ofSeconds(1)).atMost(FLOW_TIMEOUT).until(() -> true);
+        assertThat(given().get("/api/v1/orders/" + order.id()).jsonPath().getList("timeline.step", String.class)).doesNotContain("AT_RISK");
+
+        publish(released(po, order.erpNumber()));                  // the release names the lot the order will be made into
+        awaitSteps(order.id(), "AT_RISK");
+        KafkaTestClient.await(Topics.ORDER_EVENTS, r -> OrderFixtures.isEvent(r, order.id(), EventType.ORDER_AT_RISK.type()), 1, FLOW_TIMEOUT);
+        publish(receipt(po, StockStatus.QUALITY_HOLD));             // the receipt names it again: still one risk
+        publish(confirmation(po, "C1-" + po, ConfirmationKind.COMPLETION, 50, true));
+        awaitMilestones(order.id(), List.of("PRODUCTION_COMPLETED"));
+        assertThat(OrderFixtures.eventsOf(order.id())).filteredOn(r -> EventType.ORDER_AT_RISK.type()
+                .equals(KafkaTestClient.header(r, "ce_type"))).hasSize(1);
+    }
+
     // ---- helpers ----
 
     private record Order(String id, String crmOrderId, String erpNumber) {
@@ -227,6 +289,22 @@ class OrderMilestoneTest {
                 "1000", null, "FG01", Quantity.of(50, "EA"), status, po, null, "C2-" + po, Instant.now());
         return event(EventType.INVENTORY_MOVEMENT_POSTED, "inventory-service", po,
                 new InventoryMovementPosted(movement, "GM-" + po, Instant.now()));
+    }
+
+    private static JsonPath awaitSteps(String orderId, String step) {
+        return await().atMost(FLOW_TIMEOUT).until(() -> given().get("/api/v1/orders/" + orderId).jsonPath(),
+                view -> view.getList("timeline.step", String.class).contains(step));
+    }
+
+    private static CloudEvent holdPlaced(String holdId, String lot) {
+        QualityHold hold = new QualityHold(holdId, "1000", List.of(lot), HoldCause.QUALITY_RESULT_FAILED, "Result R failed: bore-diameter",
+                null, null, null, "R", null, HoldStatus.ACTIVE, Instant.now(), null);
+        return event(EventType.QUALITY_HOLD_PLACED, "quality-service", holdId, new QualityHoldPlaced(hold));
+    }
+
+    private static CloudEvent holdReleased(String holdId, String lot) {
+        return event(EventType.QUALITY_HOLD_RELEASED, "quality-service", holdId, new QualityHoldReleased(holdId, "1000", List.of(lot), "R",
+                "Usage decision ACCEPT on lot " + lot, Instant.now()));
     }
 
     private static CloudEvent event(EventType type, String service, String subject, Object data) {

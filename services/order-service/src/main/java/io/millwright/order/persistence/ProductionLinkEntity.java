@@ -38,6 +38,9 @@ public class ProductionLinkEntity extends PanacheEntityBase {
 
     public Instant completedAt;
 
+    /** The lot the production order produced (from its release, completion or receipt), once known. */
+    public String lotId;
+
     /** When an unrestricted production receipt was posted (it may arrive before the completion). */
     public Instant unrestrictedReceiptAt;
 

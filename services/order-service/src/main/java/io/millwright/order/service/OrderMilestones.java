@@ -66,6 +66,9 @@ public class OrderMilestones {
     @Inject
     WorkQueues workQueues;
 
+    @Inject
+    OrderRisks risks;
+
     /** The CRM took the milestone (body: the webhook JSON as sent): shown on the order's timeline. */
     @Transactional
     public void notified(@Body String webhookBody) throws JsonProcessingException {
@@ -99,6 +102,7 @@ public class OrderMilestones {
             link.releasedAt = released.releasedAt();
             link.persist();
         }
+        lotKnown(order, link, productionOrder.outputLotId());
         reach(order, OrderMilestone.PRODUCTION_RELEASED, "Production order " + link.productionOrderId + " released: "
                 + quantity(link) + " of " + link.itemId, link.productionOrderId, released.releasedAt());
     }
@@ -116,6 +120,9 @@ public class OrderMilestones {
         }
         reach(order, OrderMilestone.PRODUCTION_STARTED, "First confirmation " + confirmation.confirmationId()
                 + " for production order " + link.productionOrderId, link.productionOrderId, confirmation.occurredAt());
+        if (confirmation.kind() == ConfirmationKind.COMPLETION) {
+            lotKnown(order, link, confirmation.lotId());
+        }
         if (confirmation.kind() == ConfirmationKind.COMPLETION && confirmation.finalConfirmation()
                 && link.completedAt == null) {
             link.completedAt = confirmation.occurredAt();
@@ -126,8 +133,7 @@ public class OrderMilestones {
     @Transactional
     public void onMovementPosted(CloudEvent event) {
         InventoryMovement movement = InboundEventReader.data(event, InventoryMovementPosted.class).movement();
-        if (movement.type() != MovementType.PRODUCTION_RECEIPT || movement.productionOrderId() == null
-                || movement.stockStatus() != StockStatus.UNRESTRICTED) {
+        if (movement.type() != MovementType.PRODUCTION_RECEIPT || movement.productionOrderId() == null) {
             return;
         }
         ProductionLinkEntity link = linkOf(event, movement.productionOrderId());
@@ -135,10 +141,23 @@ public class OrderMilestones {
             return;
         }
         SalesOrderEntity order = lock(link.orderId);
+        lotKnown(order, link, movement.lotId());
+        if (movement.stockStatus() != StockStatus.UNRESTRICTED) {
+            return;
+        }
         if (link.unrestrictedReceiptAt == null) {
             link.unrestrictedReceiptAt = movement.occurredAt();
         }
         progress(order, link);
+    }
+
+    /** The first lot named for a production order is its lot; a lot already on quality hold puts the order at risk. */
+    private void lotKnown(SalesOrderEntity order, ProductionLinkEntity link, String lotId) {
+        if (lotId == null || link.lotId != null) {
+            return;
+        }
+        link.lotId = lotId;
+        risks.lotLinked(order, link);
     }
 
     /** COMPLETED once every production order of the order completed; READY_TO_SHIP once each also has its receipt. */
@@ -220,13 +239,18 @@ public class OrderMilestones {
 
     /** The CRM webhook body of docs/contracts/plant-apps.md; the eventId is the order.milestone.reached event's id. */
     static String webhookBody(UUID eventId, OrderMilestoneReached reached) {
+        return webhookBody(eventId, reached.orderId(), reached.crmOrderId(), reached.milestone().name(), reached.detail(), reached.reachedAt());
+    }
+
+    /** The same body for what the CRM hears besides the milestones: AT_RISK and RISK_CLEARED. */
+    static String webhookBody(UUID eventId, String orderId, String crmOrderId, String milestone, String detail, Instant reachedAt) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("eventId", eventId.toString());
-        body.put("orderId", reached.orderId());
-        body.put("crmOrderId", reached.crmOrderId());
-        body.put("milestone", reached.milestone().name());
-        body.put("detail", reached.detail());
-        body.put("reachedAt", reached.reachedAt().toString());
+        body.put("orderId", orderId);
+        body.put("crmOrderId", crmOrderId);
+        body.put("milestone", milestone);
+        body.put("detail", detail);
+        body.put("reachedAt", reachedAt.toString());
         try {
             return ModelJson.mapper().writeValueAsString(body);
         } catch (JsonProcessingException e) {
