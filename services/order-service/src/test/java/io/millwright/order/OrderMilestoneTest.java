@@ -3,6 +3,7 @@ package io.millwright.order;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import io.cloudevents.CloudEvent;
 import io.millwright.kit.testing.CrmSimulator;
+import io.millwright.kit.testing.WmsSimulator;
 import io.millwright.kit.testing.ErpSimulatorResource;
 import io.millwright.kit.testing.KafkaResource;
 import io.millwright.kit.testing.KafkaTestClient;
@@ -33,6 +35,7 @@ import io.millwright.model.inventory.MovementType;
 import io.millwright.model.inventory.StockStatus;
 import io.millwright.model.order.AtRiskCause;
 import io.millwright.model.order.OrderAtRisk;
+import io.millwright.model.order.OrderShipped;
 import io.millwright.model.quality.HoldCause;
 import io.millwright.model.quality.HoldStatus;
 import io.millwright.model.quality.QualityHold;
@@ -49,6 +52,7 @@ import io.millwright.model.production.ProductionOrderReleased;
 import io.millwright.model.production.ProductionOrderStatus;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.millwright.kit.testing.Management;
@@ -70,6 +74,7 @@ class OrderMilestoneTest {
             "PRODUCTION_COMPLETED", "READY_TO_SHIP");
 
     private final CrmSimulator crm = CrmSimulator.shared();
+    private final WmsSimulator wms = WmsSimulator.shared();
 
     @BeforeEach
     void ready() {
@@ -244,6 +249,60 @@ class OrderMilestoneTest {
                 .equals(KafkaTestClient.header(r, "ce_type"))).hasSize(1);
     }
 
+    @Test
+    void aReadyOrderIsReleasedToTheWmsAndItsShipmentMakesItShipped() {
+        Ready order = readyToShip();
+        String deliveryId = "DL-" + order.id();
+        Map<String, Object> delivery = await().atMost(FLOW_TIMEOUT).until(() -> wms.deliveries(order.id()), d -> !d.isEmpty()).get(0);
+        assertThat(delivery).containsEntry("deliveryId", deliveryId);
+        assertThat(String.valueOf(delivery.get("payload"))).contains("FG-100", "L-" + order.po());
+        awaitSteps(order.id(), "DELIVERY_RELEASED");
+
+        wms.configureShipping("http://127.0.0.1:" + RestAssured.port, false);
+        assertThat(wms.ship(deliveryId)).containsEntry("confirmStatus", 200);
+        JsonPath view = awaitMilestones(order.id(), List.of("READY_TO_SHIP", "SHIPPED"));
+        assertThat(view.getList("timeline.detail", String.class)).anySatisfy(d -> assertThat(d).contains("Shipment SHP-", "DHL Freight"));
+        List<ConsumerRecord<String, byte[]>> shipped = KafkaTestClient.await(Topics.ORDER_EVENTS,
+                r -> OrderFixtures.isEvent(r, order.id(), EventType.ORDER_SHIPPED.type()), 1, FLOW_TIMEOUT);
+        assertThat(JsonSchemas.validate(EventType.ORDER_SHIPPED, shipped.get(0).value())).isEmpty();
+        OrderShipped event = DomainEvents.data(DomainEvents.fromConsumerRecord(shipped.get(0)), OrderShipped.class);
+        assertThat(event.lines()).singleElement().satisfies(line -> assertThat(line.lotId()).isEqualTo("L-" + order.po()));
+        await().atMost(FLOW_TIMEOUT).untilAsserted(() -> assertThat(crm.milestones(order.crmOrderId())).extracting(m -> m.get("milestone"))
+                .endsWith("READY_TO_SHIP", "SHIPPED"));
+
+        // the WMS confirms again: nothing changes
+        assertThat(wms.ship(deliveryId)).containsEntry("confirmStatus", 200);
+        assertThat(OrderFixtures.eventsOf(order.id())).filteredOn(r -> EventType.ORDER_SHIPPED.type()
+                .equals(KafkaTestClient.header(r, "ce_type"))).hasSize(1);
+        // a shipment of a delivery never released, or without its fields
+        given().contentType(ContentType.JSON).body(Map.of("deliveryId", "DL-NEVER", "shipmentId", "S-1", "shippedAt", Instant.now().toString()))
+                .post("/api/v1/shipments").then().statusCode(404);
+        given().contentType(ContentType.JSON).body(Map.of("deliveryId", deliveryId)).post("/api/v1/shipments").then().statusCode(422)
+                .body("errors.field", org.hamcrest.Matchers.hasItems("shipmentId", "shippedAt"));
+        given().contentType(ContentType.JSON).body(Map.of("deliveryId", deliveryId, "shipmentId", "S-OTHER", "shippedAt", Instant.now().toString()))
+                .post("/api/v1/shipments").then().statusCode(409);
+    }
+
+    @Test
+    void theDeliveryOfAnOrderWhoseLotIsOnHoldIsBlockedUntilTheHoldIsReleased() {
+        Order confirmed = confirmedOrder();
+        String po = newProductionOrderId();
+        String holdId = "QH-BLOCK-" + po;
+        publish(released(po, confirmed.erpNumber()));
+        publish(holdPlaced(holdId, "L-" + po));
+        publish(confirmation(po, "C1-" + po, ConfirmationKind.COMPLETION, 50, true));
+        awaitMilestones(confirmed.id(), List.of("PRODUCTION_COMPLETED"));
+        publish(receipt(po, StockStatus.UNRESTRICTED));
+        awaitSteps(confirmed.id(), "DELIVERY_BLOCKED");
+        assertThat(wms.deliveries(confirmed.id())).isEmpty();
+        given().contentType(ContentType.JSON).body(Map.of("deliveryId", "DL-" + confirmed.id(), "shipmentId", "S-1", "shippedAt",
+                Instant.now().toString())).post("/api/v1/shipments").then().statusCode(409).body("detail", containsString("blocked"));
+
+        publish(holdReleased(holdId, "L-" + po));
+        awaitSteps(confirmed.id(), "DELIVERY_RELEASED");
+        assertThat(wms.deliveries(confirmed.id())).singleElement().satisfies(d -> assertThat(d).containsEntry("deliveryId", "DL-" + confirmed.id()));
+    }
+
     // ---- helpers ----
 
     private record Order(String id, String crmOrderId, String erpNumber) {
@@ -289,6 +348,21 @@ class OrderMilestoneTest {
                 "1000", null, "FG01", Quantity.of(50, "EA"), status, po, null, "C2-" + po, Instant.now());
         return event(EventType.INVENTORY_MOVEMENT_POSTED, "inventory-service", po,
                 new InventoryMovementPosted(movement, "GM-" + po, Instant.now()));
+    }
+
+    private record Ready(String id, String crmOrderId, String po) {
+    }
+
+    /** A confirmed order, produced and received into unrestricted stock: READY_TO_SHIP. */
+    private Ready readyToShip() {
+        Order order = confirmedOrder();
+        String po = newProductionOrderId();
+        publish(released(po, order.erpNumber()));
+        publish(confirmation(po, "C1-" + po, ConfirmationKind.COMPLETION, 50, true));
+        awaitMilestones(order.id(), List.of("PRODUCTION_COMPLETED"));
+        publish(receipt(po, StockStatus.UNRESTRICTED));
+        awaitMilestones(order.id(), List.of("READY_TO_SHIP"));
+        return new Ready(order.id(), order.crmOrderId(), po);
     }
 
     private static JsonPath awaitSteps(String orderId, String step) {

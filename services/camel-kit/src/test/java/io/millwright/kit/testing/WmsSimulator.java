@@ -41,6 +41,27 @@ public final class WmsSimulator {
         http.send("POST", "/sim/wms/settings", settings);
     }
 
+    /** Where the WMS confirms shipments (order-service), and whether it ships each delivery as soon as it takes it. */
+    public void configureShipping(String orderServiceBaseUrl, boolean autoShip) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("orderServiceBaseUrl", orderServiceBaseUrl);
+        settings.put("autoShip", autoShip);
+        http.send("POST", "/sim/wms/settings", settings);
+    }
+
+    /**
+     * Deliveries released to the WMS, all or one order's: {@code deliveryId, orderId, payload, deliveries, receivedAt,
+     * shipmentId, shippedAt, confirmStatus, confirmAnswer}.
+     */
+    public List<Map<String, Object>> deliveries(String orderId) {
+        return http.list("/sim/wms/deliveries" + SimulatorHttp.query("orderId", orderId));
+    }
+
+    /** Ships a delivery now and confirms it to order-service; answers the delivery with the confirmation's answer. */
+    public Map<String, Object> ship(String deliveryId) {
+        return http.object("POST", "/sim/wms/deliveries/" + SimulatorHttp.path(deliveryId) + "/ship", null);
+    }
+
     /**
      * Posts a goods receipt to {@code {inventoryServiceBaseUrl}/api/v1/wms/receipts} and records it; {@code receiptId}
      * (WMS-R-nnnnnn) and {@code receivedAt} are filled when absent. Returns the HTTP status inventory-service

@@ -69,6 +69,9 @@ public class OrderMilestones {
     @Inject
     OrderRisks risks;
 
+    @Inject
+    Deliveries deliveries;
+
     /** The CRM took the milestone (body: the webhook JSON as sent): shown on the order's timeline. */
     @Transactional
     public void notified(@Body String webhookBody) throws JsonProcessingException {
@@ -151,6 +154,12 @@ public class OrderMilestones {
         progress(order, link);
     }
 
+    /** The WMS shipped the order (in the caller's transaction, the order row locked). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reachShipped(SalesOrderEntity order, String detail, String shipmentId, Instant shippedAt) {
+        reach(order, OrderMilestone.SHIPPED, detail, shipmentId, shippedAt);
+    }
+
     /** The first lot named for a production order is its lot; a lot already on quality hold puts the order at risk. */
     private void lotKnown(SalesOrderEntity order, ProductionLinkEntity link, String lotId) {
         if (lotId == null || link.lotId != null) {
@@ -171,6 +180,7 @@ public class OrderMilestones {
                 Instant receivedAt = links.stream().map(l -> l.unrestrictedReceiptAt).max(Instant::compareTo).orElseThrow();
                 reach(order, OrderMilestone.READY_TO_SHIP, summary(links, " in unrestricted stock"),
                         changed.productionOrderId, receivedAt.isAfter(completedAt) ? receivedAt : completedAt);
+                deliveries.readyToShip(order);
             }
         }
     }

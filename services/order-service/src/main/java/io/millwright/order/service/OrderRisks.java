@@ -55,6 +55,9 @@ public class OrderRisks {
     @Inject
     MeterRegistry metrics;
 
+    @Inject
+    Deliveries deliveries;
+
     @Transactional
     public void onQualityEvent(CloudEvent event) {
         EventType type = EventType.fromType(event.getType());
@@ -68,6 +71,7 @@ public class OrderRisks {
     /** A production order's lot became known: holds already on it put the order at risk (in the caller's transaction). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lotLinked(SalesOrderEntity order, ProductionLinkEntity link) {
+        lockLot(link.lotId);
         @SuppressWarnings("unchecked")
         List<Object[]> holds = em.createNativeQuery("SELECT hold_id, reason FROM lot_quality_hold WHERE lot_id = ?1 AND released_at IS NULL "
                 + "ORDER BY placed_at").setParameter(1, link.lotId).getResultList();
@@ -78,6 +82,7 @@ public class OrderRisks {
 
     private void placed(QualityHold hold) {
         for (String lot : hold.lotIds()) {
+            lockLot(lot);
             em.createNativeQuery("INSERT INTO lot_quality_hold (hold_id, lot_id, reason, placed_at) VALUES (?1, ?2, ?3, ?4) "
                     + "ON CONFLICT DO NOTHING").setParameter(1, hold.holdId()).setParameter(2, lot).setParameter(3, hold.reason())
                     .setParameter(4, hold.placedAt()).executeUpdate();
@@ -105,9 +110,18 @@ public class OrderRisks {
             timeline.record(orderId, RISK_CLEARED, detail, correlation(order));
             if (open == 0) {
                 tellCrm(order, UUID.randomUUID(), RISK_CLEARED, detail, released.releasedAt());
+                deliveries.riskCleared(order);
             }
             LOG.infof("Order %s: risk from hold %s cleared (%d left)", orderId, released.holdId(), open);
         }
+    }
+
+    /**
+     * A hold and the news of a lot's order come on different topics, decided by different consumers at once: each takes
+     * the lot's lock, so the later transaction sees what the earlier one committed and neither misses the other.
+     */
+    private void lockLot(String lotId) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "order-lot:" + lotId).getSingleResult();
     }
 
     private void raise(SalesOrderEntity order, String holdId, ProductionLinkEntity link, String holdReason) {

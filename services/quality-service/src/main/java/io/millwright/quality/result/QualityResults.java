@@ -81,6 +81,7 @@ public class QualityResults {
 
     @Transactional
     public Receipt receive(QmsResultRequest request, String sourceSystem) {
+        lockLot(request.lotId());
         String hash = hash(request);
         @SuppressWarnings("unchecked")
         List<Object[]> existing = em.createNativeQuery("SELECT content_hash, status, lot_id FROM quality_result WHERE result_id = ?1 FOR UPDATE")
@@ -115,6 +116,7 @@ public class QualityResults {
 
     /** Applies the results that waited for this lot (called in the transaction that records it). */
     public void onLotRecorded(String lotId) {
+        lockLot(lotId);
         @SuppressWarnings("unchecked")
         List<String> waiting = em.createNativeQuery("SELECT result_id FROM quality_result WHERE lot_id = ?1 AND status = 'PENDING' "
                 + "ORDER BY received_at FOR UPDATE").setParameter(1, lotId).getResultList();
@@ -126,6 +128,14 @@ public class QualityResults {
             LOG.infof("Lot %s is known now: applying result %s that waited for it", lotId, resultId);
             apply(resultId, origin);
         }
+    }
+
+    /**
+     * A result and the production event that names its lot arrive at once on different paths: each takes the lot's
+     * lock, so the later transaction sees what the earlier one committed and the result is never left waiting.
+     */
+    private void lockLot(String lotId) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "quality-lot:" + lotId).getSingleResult();
     }
 
     /** Results still waiting after the configured time: EXPIRED, each a dead letter with the reason. */

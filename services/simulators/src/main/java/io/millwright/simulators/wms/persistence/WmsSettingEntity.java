@@ -15,6 +15,12 @@ public class WmsSettingEntity extends PanacheEntityBase {
 
     public String inventoryServiceBaseUrl;
 
+    /** Where shipments are confirmed (order-service). */
+    public String orderServiceBaseUrl;
+
+    /** Ship each delivery as soon as it is released. */
+    public boolean autoShip;
+
     public static WmsSettingEntity current() {
         return findById(1);
     }

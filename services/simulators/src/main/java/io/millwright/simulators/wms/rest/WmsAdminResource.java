@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.millwright.simulators.common.OutageRequest;
 import io.millwright.simulators.common.Problems;
+import io.millwright.simulators.wms.service.WmsDeliveries;
 import io.millwright.simulators.wms.service.WmsOutage;
 import io.millwright.simulators.wms.service.WmsService;
 import jakarta.inject.Inject;
@@ -13,7 +14,9 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -26,6 +29,9 @@ public class WmsAdminResource {
     WmsService wms;
 
     @Inject
+    WmsDeliveries deliveries;
+
+    @Inject
     WmsOutage outage;
 
     @GET
@@ -34,7 +40,7 @@ public class WmsAdminResource {
         return wms.settings();
     }
 
-    /** Changes the named settings: inventoryServiceBaseUrl. */
+    /** Changes the named settings: inventoryServiceBaseUrl, orderServiceBaseUrl, autoShip. */
     @POST
     @Path("/settings")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -86,6 +92,21 @@ public class WmsAdminResource {
     public Response clearFaults() {
         outage.clear();
         return Response.noContent().build();
+    }
+
+    /** Deliveries order-service released, all or one order's, with their shipment once shipped. */
+    @GET
+    @Path("/deliveries")
+    public List<WmsDeliveries.Delivery> deliveries(@QueryParam("orderId") String orderId) {
+        return deliveries.deliveries(orderId);
+    }
+
+    /** Ships a delivery now and confirms it to order-service (again, if it was shipped before). */
+    @POST
+    @Path("/deliveries/{deliveryId}/ship")
+    public Response ship(@PathParam("deliveryId") String deliveryId) {
+        return deliveries.ship(deliveryId).map(d -> Response.ok(d).build()).orElseGet(() -> Response.status(404)
+                .type(Problems.MEDIA_TYPE).entity(Map.of("status", 404, "title", "Not found", "detail", "no delivery " + deliveryId)).build());
     }
 
     @POST

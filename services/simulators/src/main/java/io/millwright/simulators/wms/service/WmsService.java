@@ -31,7 +31,7 @@ public class WmsService {
 
     private static final Logger LOG = Logger.getLogger(WmsService.class);
 
-    public record Settings(String inventoryServiceBaseUrl) {
+    public record Settings(String inventoryServiceBaseUrl, String orderServiceBaseUrl, boolean autoShip) {
     }
 
     public record StockStatusRequest(String requestId, int deliveries, Instant receivedAt, Instant lastReceivedAt,
@@ -70,20 +70,25 @@ public class WmsService {
 
     @Transactional
     public Settings settings() {
-        String url = WmsSettingEntity.current().inventoryServiceBaseUrl;
-        return new Settings(url != null ? url : defaultInventoryServiceUrl.orElse(null));
+        WmsSettingEntity current = WmsSettingEntity.current();
+        String url = current.inventoryServiceBaseUrl;
+        return new Settings(url != null ? url : defaultInventoryServiceUrl.orElse(null), current.orderServiceBaseUrl, current.autoShip);
     }
 
     @Transactional
     public Settings updateSettings(Map<String, Object> changes) {
         WmsSettingEntity settings = WmsSettingEntity.current();
         for (Map.Entry<String, Object> change : changes.entrySet()) {
-            if (!"inventoryServiceBaseUrl".equals(change.getKey())) {
-                throw new IllegalArgumentException("unknown setting " + change.getKey() + "; known: inventoryServiceBaseUrl");
-            }
             Object value = change.getValue();
             String url = value == null || value.toString().isBlank() ? null : value.toString();
-            settings.inventoryServiceBaseUrl = url != null && url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+            url = url != null && url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+            switch (change.getKey()) {
+                case "inventoryServiceBaseUrl" -> settings.inventoryServiceBaseUrl = url;
+                case "orderServiceBaseUrl" -> settings.orderServiceBaseUrl = url;
+                case "autoShip" -> settings.autoShip = Boolean.parseBoolean(String.valueOf(value));
+                default -> throw new IllegalArgumentException("unknown setting " + change.getKey()
+                        + "; known: inventoryServiceBaseUrl, orderServiceBaseUrl, autoShip");
+            }
         }
         return settings();
     }
@@ -169,11 +174,12 @@ public class WmsService {
         return ReceiptSendEntity.listOrdered().stream().map(ReceiptSent::of).toList();
     }
 
-    /** Forgets requests and receipts (receipt ids are not reused), default settings, no outage. */
+    /** Forgets requests, receipts and deliveries (receipt ids are not reused), default settings, no outage. */
     @Transactional
     public void reset() {
-        em.createNativeQuery("truncate table wms_sim.stock_status_request, wms_sim.receipt_send").executeUpdate();
-        em.createNativeQuery("update wms_sim.wms_setting set inventory_service_base_url = null").executeUpdate();
+        em.createNativeQuery("truncate table wms_sim.stock_status_request, wms_sim.receipt_send, wms_sim.delivery").executeUpdate();
+        em.createNativeQuery("update wms_sim.wms_setting set inventory_service_base_url = null, order_service_base_url = null, "
+                + "auto_ship = false").executeUpdate();
         em.clear();
         outage.clear();
         LOG.info("WMS simulator reset");
