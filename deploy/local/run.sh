@@ -226,7 +226,7 @@ env $(kafka_principal production-service) ERP_CALLBACK_USERNAME=erp ERP_CALLBACK
   java -Xmx320m "$QUIET_OTEL" -jar "$PRODUCTION_JAR" >"$LOGS/production-service.log" 2>&1 &
 PIDS+=($!)
 say "order-service on $OS"
-env $(kafka_principal order-service) \
+env $(kafka_principal order-service) WMS_URL="$SIM" \
   OIDC_CLIENT_ID=order-service OIDC_CLIENT_SECRET="$ORDER_SERVICE_CLIENT_SECRET" CRM_WEBHOOK_SECRET="$CRM_WEBHOOK_SECRET" \
   ORDER_SERVICE_PORT="$ORDER_SERVICE_PORT" ORDER_SERVICE_MANAGEMENT_PORT="$((ORDER_SERVICE_PORT + 1000))" INVENTORY_SERVICE_URL="$INV" CRM_WEBHOOK_URL="$SIM/crm/api/v1/order-milestones" \
   java -Xmx320m "$QUIET_OTEL" -jar "$ORDER_JAR" >"$LOGS/order-service.log" 2>&1 &
@@ -256,7 +256,7 @@ say "Edge gateway forwards plant-local's machine data over TLS: $(curl -fsS "$ED
 say "Wiring the simulators to the services"
 post_json "$SIM/sim/erp/settings" "{\"releaseCallbackUrl\":\"$PS/soap/erp-callback\",\"autoRelease\":true}" >/dev/null
 post_json "$SIM/sim/mes/settings" "{\"productionServiceBaseUrl\":\"$PS\",\"autoAcknowledge\":true,\"ackDelayMs\":1000}" >/dev/null
-post_json "$SIM/sim/wms/settings" "{\"inventoryServiceBaseUrl\":\"$INV\"}" >/dev/null
+post_json "$SIM/sim/wms/settings" "{\"inventoryServiceBaseUrl\":\"$INV\",\"orderServiceBaseUrl\":\"$OS\"}" >/dev/null
 post_json "$SIM/sim/qms/settings" "{\"qualityServiceBaseUrl\":\"$QS\"}" >/dev/null
 
 CRM_ORDER_ID="CRM-DEMO-$(date +%s)"
@@ -309,8 +309,7 @@ has_milestone() { api_get "$OS/api/v1/orders/$ORDER_ID" | jq -e --arg m "$1" 'an
 until_ok 120 "order $ORDER_ID to reach READY_TO_SHIP (see $OS/api/v1/orders/$ORDER_ID)" has_milestone READY_TO_SHIP
 crm_has() { curl -fsS "$SIM/sim/crm/milestones?crmOrderId=$CRM_ORDER_ID" | jq -e --arg m "$1" 'any(.[]; .milestone == $m)' >/dev/null; }
 until_ok 30 "the CRM simulator to receive READY_TO_SHIP" crm_has READY_TO_SHIP
-say "Order $ORDER_ID is READY_TO_SHIP; milestones the CRM received:"
-curl -fsS "$SIM/sim/crm/milestones?crmOrderId=$CRM_ORDER_ID" | jq -r '.[] | "    \(.reachedAt)  \(.milestone)  \(.detail // "")"'
+say "Order $ORDER_ID is READY_TO_SHIP"
 FIRST_PO="$(echo $NUMBERS | cut -d' ' -f1)"
 FIRST_LOT="$(jq -r '.[0].lot' <<<"$PRODUCTION_ORDERS")"
 FIRST_ITEM="$(jq -r '.[0].itemId' <<<"$PRODUCTION_ORDERS")"
@@ -335,6 +334,20 @@ decided="$(post_json "$SIM/sim/qms/usage-decisions" "{\"lotId\":\"$FIRST_LOT\",\
 lot_free() { lot_in UNRESTRICTED && ! lot_in QUALITY_HOLD; }
 until_ok 60 "lot $FIRST_LOT to be released in inventory" lot_free
 say "A re-inspection passed and the QMS accepted lot $FIRST_LOT: released in ERP and WMS"
+
+# The order was at risk while its lot was held (the CRM heard AT_RISK, then RISK_CLEARED); its delivery is with the
+# WMS, which ships it now and confirms the shipment.
+crm_heard() { curl -fsS "$SIM/sim/crm/milestones?crmOrderId=$CRM_ORDER_ID" | jq -e --arg m "$1" 'any(.[]; .milestone == $m)' >/dev/null; }
+until_ok 60 "the CRM simulator to hear that the order was at risk" crm_heard AT_RISK
+until_ok 60 "the CRM simulator to hear that the risk was cleared" crm_heard RISK_CLEARED
+delivery_at_wms() { curl -fsS "$SIM/sim/wms/deliveries?orderId=$ORDER_ID" | jq -e 'length > 0' >/dev/null; }
+until_ok 60 "the WMS to have the order's delivery" delivery_at_wms
+shipped="$(curl -fsS -X POST "$SIM/sim/wms/deliveries/DL-$ORDER_ID/ship")"
+[ "$(jq -r .confirmStatus <<<"$shipped")" = 200 ] || die "order-service did not take the WMS's shipment: $shipped"
+until_ok 60 "order $ORDER_ID to reach SHIPPED" has_milestone SHIPPED
+until_ok 30 "the CRM simulator to receive SHIPPED" crm_has SHIPPED
+say "The WMS shipped order $ORDER_ID ($(jq -r .shipmentId <<<"$shipped")); milestones the CRM received:"
+curl -fsS "$SIM/sim/crm/milestones?crmOrderId=$CRM_ORDER_ID" | jq -r '.[] | "    \(.reachedAt)  \(.milestone)  \(.detail // "")"'
 
 cat <<EOT
 
