@@ -28,6 +28,7 @@ import io.millwright.kit.testing.ErpSimulator;
 import io.millwright.kit.testing.KafkaBroker;
 import io.millwright.kit.testing.MesSimulator;
 import io.millwright.kit.testing.PostgresDatabase;
+import io.millwright.kit.testing.QmsSimulator;
 import io.millwright.kit.testing.ServiceProcess;
 import io.millwright.kit.testing.ServiceProperties;
 import io.millwright.kit.testing.WmsSimulator;
@@ -37,7 +38,9 @@ import io.millwright.model.common.ModelJson;
  * The whole chain with every part a real process: a CRM order for FG-100 becomes an ERP sales order, the ERP
  * releases a production order for it to production-service, the MES gets the work order, acknowledges and confirms
  * it, production-service posts the confirmations to the ERP, inventory-service books and posts the goods movements,
- * and order-service reports the milestones to the CRM.
+ * and order-service reports the milestones to the CRM. The QMS fails the lot: quality-service holds it (inventory-service
+ * in the ERP and the WMS), order-service puts the order at risk and blocks its delivery; the QMS's usage decision
+ * releases the lot, the delivery goes to the WMS, the WMS ships and the CRM hears SHIPPED.
  */
 class FullChainIT {
 
@@ -55,6 +58,7 @@ class FullChainIT {
             SERVICES.get(i).close();
         }
         ErpSimulator erp = ErpSimulator.shared();
+        erp.clearFaults();
         erp.setAutoRelease(false);
         erp.setReleaseCallbackUrl(null);
     }
@@ -79,8 +83,17 @@ class FullChainIT {
         ServiceProcess order = start("order-service", db, erp, Map.of(
                 "millwright.kit.targets.inventory.url", inventory.baseUrl(),
                 "millwright.kit.targets.crm.url", crm.webhookUrl(),
-                "millwright.kit.targets.crm.signing-secret", CrmSimulator.webhookSecret()),
-                "order.erp-sales-order", "order.crm-milestone");
+                "millwright.kit.targets.crm.signing-secret", CrmSimulator.webhookSecret(),
+                "millwright.kit.targets.wms.url", wms.baseUrl()),
+                "order.erp-sales-order", "order.crm-milestone", "order.wms-delivery");
+        QmsSimulator qms = QmsSimulator.shared();
+        ServiceProcess quality = start("quality-service", db, erp, Map.of(
+                "millwright.kit.webhooks.qms.secret", QmsSimulator.webhookSecret(),
+                "millwright.kit.targets.qms.signing-secret", QmsSimulator.webhookSecret(),
+                "millwright.kit.targets.qms.url", qms.apiUrl()),
+                "quality.qms-case");
+        qms.configure(quality.baseUrl());
+        wms.configureShipping(order.baseUrl(), false);
 
         erp.setReleaseCallbackUrl(production.baseUrl() + "/soap/erp-callback");
         erp.setAutoRelease(true);
@@ -110,6 +123,11 @@ class FullChainIT {
         await("production order ACKNOWLEDGED").atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
                 .until(() -> "ACKNOWLEDGED".equals(get(production, "/api/v1/production-orders/" + number).path("status").asText()));
 
+        // The QMS fails the lot before it is produced (kept until the lot appears); the ERP takes no goods movements
+        // for now, so the order is at risk before it can be ready to ship.
+        erp.injectFault("UNAVAILABLE", null, null, "PostGoodsMovement");
+        assertThat(qms.sendResult("QR-F-" + crmOrderId, lot, "FAIL")).containsEntry("status", 201);
+
         // MES confirms: consumption of each component, then the full yield on the last operation
         List<String> confirmationIds = new ArrayList<>();
         List<String> consumptionIds = new ArrayList<>();
@@ -126,6 +144,12 @@ class FullChainIT {
         String yieldId = (String) yield.get("confirmationId");
         confirmationIds.add(yieldId);
 
+        await("order at risk").atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> steps(order, orderId).contains("AT_RISK"));
+        await("CRM hears AT_RISK").atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
+                .until(() -> crm.milestones(crmOrderId).stream().anyMatch(m -> "AT_RISK".equals(m.get("milestone"))));
+        await("QMS case").atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> !qms.cases(lot).isEmpty());
+        erp.clearFaults();
+
         // ERP: one confirmation posting each, one goods movement per consumption and one receipt
         await("ERP confirmations").atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
                 .until(() -> FullChainSupport.businessKeys(erp.postings("confirmation")).containsAll(confirmationIds));
@@ -140,6 +164,21 @@ class FullChainIT {
                 .hasSameSizeAs(movementIds);
         assertThat(get(production, "/api/v1/production-orders/" + number).path("status").asText()).isEqualTo("CLOSED");
 
+        // ready to ship, but the lot is on quality hold: the delivery is blocked, the WMS has nothing
+        await("delivery blocked").atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
+                .until(() -> steps(order, orderId).contains("DELIVERY_BLOCKED"));
+        assertThat(wms.deliveries(orderId)).isEmpty();
+        await("lot on hold in inventory").atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
+                .until(() -> "QUALITY_HOLD".equals(get(inventory, "/api/v1/balances?item=FG-100&lot=" + lot).path(0).path("status").asText()));
+
+        // a re-inspection passes and the QMS accepts the lot: released everywhere, the delivery goes out, the WMS ships
+        assertThat(qms.sendResult("QR-P-" + crmOrderId, lot, "PASS")).containsEntry("status", 201);
+        assertThat(qms.decide(lot, "ACCEPT")).containsEntry("status", 200);
+        await("delivery at the WMS").atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> !wms.deliveries(orderId).isEmpty());
+        await("lot released in inventory").atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
+                .until(() -> "UNRESTRICTED".equals(get(inventory, "/api/v1/balances?item=FG-100&lot=" + lot).path(0).path("status").asText()));
+        assertThat(wms.ship("DL-" + orderId)).containsEntry("confirmStatus", 200);
+
         // inventory-service: the produced lot is in stock, availability grew by the produced quantity
         JsonNode balances = get(inventory, "/api/v1/balances?item=FG-100&lot=" + lot);
         assertThat(balances).as(balances.toString()).hasSize(1);
@@ -148,12 +187,16 @@ class FullChainIT {
         assertThat(balances.get(0).get("quantity").get("value").decimalValue()).isEqualByComparingTo(QUANTITY);
         assertThat(available(inventory, "FG-100")).isEqualByComparingTo(stockBefore.add(QUANTITY));
 
-        // order-service: four milestones on the timeline, each delivered once to the CRM, in order
-        List<String> expected = List.of("PRODUCTION_RELEASED", "PRODUCTION_STARTED", "PRODUCTION_COMPLETED", "READY_TO_SHIP");
+        // order-service: the milestones on the timeline, each delivered once to the CRM, in order, the risk in between
+        List<String> expected = List.of("PRODUCTION_RELEASED", "PRODUCTION_STARTED", "PRODUCTION_COMPLETED", "READY_TO_SHIP", "SHIPPED");
         await("CRM milestones").atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
-                .until(() -> crm.milestones(crmOrderId).size() >= expected.size());
+                .until(() -> crm.milestones(crmOrderId).stream().anyMatch(m -> "SHIPPED".equals(m.get("milestone"))));
         List<Map<String, Object>> milestones = crm.milestones(crmOrderId);
-        assertThat(milestones).extracting(m -> m.get("milestone")).containsExactlyElementsOf(expected);
+        List<Object> heard = milestones.stream().map(m -> m.get("milestone")).toList();
+        assertThat(heard.stream().filter(expected::contains).toList()).containsExactlyElementsOf(expected);
+        assertThat(heard.indexOf("AT_RISK")).isBetween(0, heard.indexOf("READY_TO_SHIP"));
+        assertThat(heard.indexOf("RISK_CLEARED")).isBetween(heard.indexOf("READY_TO_SHIP"), heard.indexOf("SHIPPED"));
+        assertThat(qms.cases(lot)).hasSize(1);
         assertThat(milestones).extracting(m -> ((Number) m.get("deliveries")).intValue()).containsOnly(1);
         List<String> timeline = new ArrayList<>();
         get(order, "/api/v1/orders/" + orderId).get("timeline").forEach(step -> timeline.add(step.get("step").asText()));
@@ -190,6 +233,12 @@ class FullChainIT {
                 {"crmOrderId":"%s","customerId":"C-1001","currency":"EUR","requestedDeliveryDate":"2099-03-31",
                  "lines":[{"lineNumber":10,"itemId":"FG-100","quantity":%s,"unitOfMeasure":"EA","unitPrice":125.00}]}
                 """.formatted(crmOrderId, QUANTITY.toPlainString());
+    }
+
+    private static List<String> steps(ServiceProcess order, String orderId) throws Exception {
+        List<String> steps = new ArrayList<>();
+        get(order, "/api/v1/orders/" + orderId).get("timeline").forEach(step -> steps.add(step.get("step").asText()));
+        return steps;
     }
 
     private static BigDecimal available(ServiceProcess inventory, String item) throws Exception {
