@@ -168,6 +168,9 @@ class FullChainIT {
         await("delivery blocked").atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
                 .until(() -> steps(order, orderId).contains("DELIVERY_BLOCKED"));
         assertThat(wms.deliveries(orderId)).isEmpty();
+        // the hold reached the ERP (SetStockStatus) and the WMS (stock status request) for the lot
+        await("hold in ERP and WMS").atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
+                .until(() -> erp.postings("stock-status").toString().contains(lot) && wms.stockStatusRequests().toString().contains(lot));
         await("lot on hold in inventory").atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
                 .until(() -> "QUALITY_HOLD".equals(get(inventory, "/api/v1/balances?item=FG-100&lot=" + lot).path(0).path("status").asText()));
 

@@ -153,6 +153,12 @@ class QualityResultsTest {
         sendResult(result("R-RM-" + run, raw, "FAIL")).then().statusCode(201);
         sendResult(result("R-FG-" + run, finished, "FAIL")).then().statusCode(201);
 
+        // the genealogy shows the hold on each lot, at every level
+        JsonPath genealogy = given().queryParam("direction", "components").get("/api/v1/lots/" + finished + "/genealogy").jsonPath();
+        assertThat(genealogy.getList("lot.holds.holdId", String.class)).containsExactly("QH-R-FG-" + run);
+        assertThat(genealogy.getList("lot.madeFrom[0].holds.holdId", String.class)).containsExactly("QH-R-RM-" + run);
+        assertThat(genealogy.getString("lot.madeFrom[0].holds[0].status")).isEqualTo("ACTIVE");
+
         decide(finished, "ACCEPT").then().statusCode(409).body("detail", containsString("made from " + raw));
         assertThat(given().get("/api/v1/lots/" + finished + "/quality").jsonPath().getString("usageDecision")).isNull();
 

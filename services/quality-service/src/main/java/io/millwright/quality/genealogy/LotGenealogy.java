@@ -22,7 +22,7 @@ import io.millwright.quality.persistence.Times;
 /**
  * A lot's genealogy in either direction, to any depth (up to {@code millwright.quality.genealogy.max-depth}): the
  * lots it was made from (components, recursively) or the lots it was used in (products, recursively), each with the
- * production orders that made it, their sales orders, and where and when they were worked.
+ * production orders that made it, their sales orders, where and when they were worked, and the quality holds on it.
  */
 @ApplicationScoped
 public class LotGenealogy {
@@ -52,8 +52,12 @@ public class LotGenealogy {
      * lots below are in {@code madeFrom} or {@code usedIn}, by direction.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record LotNode(String lot, String itemId, String via, BigDecimal quantity, String unit, List<Production> madeBy,
+    public record LotNode(String lot, String itemId, String via, BigDecimal quantity, String unit, List<Production> madeBy, List<Hold> holds,
             List<LotNode> madeFrom, List<LotNode> usedIn) {
+    }
+
+    /** A quality hold on a lot, active or released. */
+    public record Hold(String holdId, String status, String cause, String reason, Instant placedAt, Instant releasedAt) {
     }
 
     /** The answer: the lot asked for, the direction in plain words, and the tree. */
@@ -104,7 +108,7 @@ public class LotGenealogy {
             unit = (String) consumed[1];
         }
         return new LotNode(lot, itemOf(lot), edge == null ? null : edge.via, quantity, unit,
-                madeBy.computeIfAbsent(lot, this::productions),
+                madeBy.computeIfAbsent(lot, this::productions), holdsOn(lot),
                 direction == Direction.COMPONENTS ? below : null, direction == Direction.PRODUCTS ? below : null);
     }
 
@@ -126,6 +130,16 @@ public class LotGenealogy {
                 SELECT DISTINCT lot_id, parent_lot, via, depth FROM tree WHERE depth > 0 ORDER BY depth, parent_lot, lot_id, via
                 """.formatted(step)).setParameter(1, lot).setParameter(2, config.genealogy().maxDepth()).getResultList();
         return rows.stream().map(r -> new Edge((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).intValue())).toList();
+    }
+
+    private List<Hold> holdsOn(String lot) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT h.hold_id, h.status, h.cause, h.reason, h.placed_at, h.released_at FROM quality_hold h
+                  JOIN quality_hold_lot l ON l.hold_id = h.hold_id WHERE l.lot_id = ?1 ORDER BY h.placed_at, h.hold_id""")
+                .setParameter(1, lot).getResultList();
+        return rows.stream().map(r -> new Hold((String) r[0], (String) r[1], (String) r[2], (String) r[3], Times.instant(r[4]),
+                Times.instant(r[5]))).toList();
     }
 
     private String itemOf(String lot) {
