@@ -21,6 +21,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.millwright.kit.correlation.Correlation;
 import io.millwright.kit.error.NonRetryableException;
 import io.millwright.kit.outbox.OutboxWriter;
+import io.millwright.kit.persistence.SqlTimes;
 import io.millwright.kit.target.HttpAnswers;
 import io.millwright.kit.target.TargetSystems;
 import io.millwright.kit.workqueue.WorkQueues;
@@ -183,7 +184,7 @@ public class Deliveries {
         List<Object[]> rows = em.createNativeQuery("SELECT order_id, delivery_id, status, blocked_reason, requested_at, released_at, shipment_id, "
                 + "shipped_at FROM delivery WHERE order_id = ?1").setParameter(1, orderId).getResultList();
         return rows.stream().findFirst().map(r -> new Delivery((String) r[0], (String) r[1], Status.valueOf((String) r[2]), (String) r[3],
-                instant(r[4]), instant(r[5]), (String) r[6], instant(r[7])));
+                SqlTimes.instant(r[4]), SqlTimes.instant(r[5]), (String) r[6], SqlTimes.instant(r[7])));
     }
 
     private void release(SalesOrderEntity order) {
@@ -219,19 +220,6 @@ public class Deliveries {
 
     private static String correlation(SalesOrderEntity order) {
         return Correlation.current() != null ? Correlation.current() : order.correlationId;
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
     }
 
     /** Reads a JSON body for its fields; unreadable is not retryable. */

@@ -17,7 +17,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.millwright.quality.config.QualityConfig;
-import io.millwright.quality.persistence.Times;
+import io.millwright.kit.persistence.SqlTimes;
 
 /**
  * A lot's genealogy in either direction, to any depth (up to {@code millwright.quality.genealogy.max-depth}): the
@@ -138,8 +138,8 @@ public class LotGenealogy {
                 SELECT h.hold_id, h.status, h.cause, h.reason, h.placed_at, h.released_at FROM quality_hold h
                   JOIN quality_hold_lot l ON l.hold_id = h.hold_id WHERE l.lot_id = ?1 ORDER BY h.placed_at, h.hold_id""")
                 .setParameter(1, lot).getResultList();
-        return rows.stream().map(r -> new Hold((String) r[0], (String) r[1], (String) r[2], (String) r[3], Times.instant(r[4]),
-                Times.instant(r[5]))).toList();
+        return rows.stream().map(r -> new Hold((String) r[0], (String) r[1], (String) r[2], (String) r[3], SqlTimes.instant(r[4]),
+                SqlTimes.instant(r[5]))).toList();
     }
 
     private String itemOf(String lot) {
@@ -164,7 +164,7 @@ public class LotGenealogy {
             List<Object[]> activities = em.createNativeQuery("SELECT resource_id, operation_number, first_at, last_at FROM production_activity "
                     + "WHERE production_order_id = ?1 ORDER BY first_at, operation_number").setParameter(1, order).getResultList();
             productions.add(new Production(order, (String) row[1], (BigDecimal) row[2], (String) row[3], activities.stream()
-                    .map(a -> new Activity((String) a[0], ((String) a[1]).isEmpty() ? null : (String) a[1], Times.instant(a[2]), Times.instant(a[3])))
+                    .map(a -> new Activity((String) a[0], ((String) a[1]).isEmpty() ? null : (String) a[1], SqlTimes.instant(a[2]), SqlTimes.instant(a[3])))
                     .toList()));
         }
         return productions;

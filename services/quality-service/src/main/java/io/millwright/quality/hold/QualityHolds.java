@@ -21,7 +21,7 @@ import io.millwright.model.quality.QualityHoldPlaced;
 import io.millwright.model.quality.QualityHoldReleased;
 import io.millwright.model.quality.QualityResult;
 import io.millwright.quality.config.QualityConfig;
-import io.millwright.quality.persistence.Times;
+import io.millwright.kit.persistence.SqlTimes;
 
 /**
  * Q2/Q3: quality holds. A hold is a row with its lots, placed in the transaction of its cause and published as
@@ -160,8 +160,8 @@ public class QualityHolds {
             List<String> lots = em.createNativeQuery("SELECT lot_id FROM quality_hold_lot WHERE hold_id = ?1 ORDER BY lot_id")
                     .setParameter(1, id).getResultList();
             holds.add(new QualityHold((String) h[0], (String) h[1], lots, HoldCause.valueOf((String) h[2]), (String) h[3], (String) h[4],
-                    Times.instant(h[5]), Times.instant(h[6]), (String) h[7], (String) h[8], HoldStatus.valueOf((String) h[9]),
-                    Times.instant(h[10]), Times.instant(h[11])));
+                    SqlTimes.instant(h[5]), SqlTimes.instant(h[6]), (String) h[7], (String) h[8], HoldStatus.valueOf((String) h[9]),
+                    SqlTimes.instant(h[10]), SqlTimes.instant(h[11])));
         }
         return holds;
     }

@@ -12,7 +12,7 @@ import jakarta.transaction.Transactional;
 import io.millwright.kit.audit.OperatorActions;
 import io.millwright.model.quality.QualityHold;
 import io.millwright.quality.config.QualityConfig;
-import io.millwright.quality.persistence.Times;
+import io.millwright.kit.persistence.SqlTimes;
 
 /**
  * Q2/Q3, SAP QM's rule: stock leaves quality hold only through a usage decision, one per lot. ACCEPT releases the
@@ -89,7 +89,7 @@ public class UsageDecisions {
         List<Object[]> rows = em.createNativeQuery("SELECT lot_id, decision, code, reason, decided_by, decided_at FROM usage_decision WHERE lot_id = ?1")
                 .setParameter(1, lotId).getResultList();
         return rows.stream().findFirst().map(r -> new UsageDecision((String) r[0], Decision.valueOf((String) r[1]), (String) r[2], (String) r[3],
-                (String) r[4], Times.instant(r[5])));
+                (String) r[4], SqlTimes.instant(r[5])));
     }
 
     /** Lots this one was made from, at any depth, that an active hold covers (the lot's own holds not counted). */

@@ -12,7 +12,7 @@ import jakarta.transaction.Transactional;
 import io.millwright.kit.audit.OperatorActions;
 import io.millwright.model.quality.HoldCause;
 import io.millwright.quality.config.QualityConfig;
-import io.millwright.quality.persistence.Times;
+import io.millwright.kit.persistence.SqlTimes;
 
 /**
  * Q4: holds every lot made on a resource in a time window. The lots come from the genealogy: the production orders
@@ -96,8 +96,8 @@ public class WindowHolds {
         @SuppressWarnings("unchecked")
         List<Object[]> lots = em.createNativeQuery("SELECT lot_id, hold_id FROM window_hold_lot WHERE request_id = ?1 ORDER BY lot_id")
                 .setParameter(1, requestId).getResultList();
-        return Optional.of(new WindowHold((String) r[0], (String) r[1], (String) r[2], Times.instant(r[3]), Times.instant(r[4]),
-                HoldCause.valueOf((String) r[5]), (String) r[6], (String) r[7], Times.instant(r[8]),
+        return Optional.of(new WindowHold((String) r[0], (String) r[1], (String) r[2], SqlTimes.instant(r[3]), SqlTimes.instant(r[4]),
+                HoldCause.valueOf((String) r[5]), (String) r[6], (String) r[7], SqlTimes.instant(r[8]),
                 lots.stream().map(l -> new LotHold((String) l[0], (String) l[1])).toList()));
     }
 

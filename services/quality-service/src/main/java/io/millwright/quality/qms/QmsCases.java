@@ -29,7 +29,7 @@ import io.millwright.model.quality.QualityCase;
 import io.millwright.model.quality.QualityCaseOpened;
 import io.millwright.model.quality.QualityResult;
 import io.millwright.model.webhook.WebhookSignature;
-import io.millwright.quality.persistence.Times;
+import io.millwright.kit.persistence.SqlTimes;
 
 /**
  * Q2: a failed result opens a quality case in the QMS. The case is requested in the transaction that holds the lot
@@ -130,7 +130,7 @@ public class QmsCases {
                 + "coalesce(opened_at, requested_at) FROM quality_case WHERE case_id = ?1").setParameter(1, caseId).getSingleResult();
         CaseStatus status = "REQUESTED".equals(r[6]) ? CaseStatus.OPEN : CaseStatus.valueOf((String) r[6]);
         return new QualityCase((String) r[0], (String) r[1], (String) r[2], List.of((String) r[3]), (String) r[4], (String) r[5], status,
-                Times.instant(r[7]));
+                SqlTimes.instant(r[7]));
     }
 
     private static JsonNode read(String json) {

@@ -30,7 +30,7 @@ import io.millwright.model.quality.QualityResult;
 import io.millwright.model.quality.QualityResultReceived;
 import io.millwright.model.quality.QualityVerdict;
 import io.millwright.quality.config.QualityConfig;
-import io.millwright.quality.persistence.Times;
+import io.millwright.kit.persistence.SqlTimes;
 import io.millwright.quality.hold.QualityHolds;
 import io.millwright.quality.qms.QmsCases;
 
@@ -183,7 +183,7 @@ public class QualityResults {
             throw new IllegalStateException("Stored measurements of " + resultId + " cannot be read", e);
         }
         return Optional.of(new QualityResult((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
-                QualityVerdict.valueOf((String) r[6]), measurements, (String) r[8], Times.instant(r[9])));
+                QualityVerdict.valueOf((String) r[6]), measurements, (String) r[8], SqlTimes.instant(r[9])));
     }
 
     /** Where a lot came from: its production order and item (the lot was produced) or only its item (consumed). */

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import jakarta.ws.rs.core.Response;
 
+import io.millwright.model.webhook.WebhookSignature;
+
 /** problem+json answers of the simulated plant applications (the shape of docs/contracts/plant-apps.md). */
 public final class Problems {
 
@@ -31,6 +33,12 @@ public final class Problems {
 
     public static Response badRequest(String detail) {
         return Response.status(400).type(MEDIA_TYPE).entity(new Problem("Bad request", 400, detail, null)).build();
+    }
+
+    /** A delivery whose Millwright-Signature was refused: 409 for a replay, 401 otherwise, with the reason. */
+    public static Response signatureRefused(WebhookSignature.Verification verification) {
+        return verification.verdict() == WebhookSignature.Verdict.REPLAYED ? conflict(verification.reason())
+                : unauthorized(verification.reason());
     }
 
     public static Response unauthorized(String detail) {

@@ -63,8 +63,7 @@ public class CrmWebhookResource {
                     WebhookSignature.DEFAULT_WINDOW, SEEN);
             if (!verification.valid()) {
                 crm.reject(verification.verdict().name(), verification.reason());
-                return verification.verdict() == WebhookSignature.Verdict.REPLAYED ? Problems.conflict(verification.reason())
-                        : Problems.unauthorized(verification.reason());
+                return Problems.signatureRefused(verification);
             }
         }
         Map<String, Object> body;

@@ -48,8 +48,7 @@ public class QmsCaseResource {
             WebhookSignature.Verification verification = WebhookSignature.verify(qms.secret().get(), signature, raw, Instant.now(),
                     WebhookSignature.DEFAULT_WINDOW, SEEN);
             if (!verification.valid()) {
-                return verification.verdict() == WebhookSignature.Verdict.REPLAYED ? Problems.conflict(verification.reason())
-                        : Problems.unauthorized(verification.reason());
+                return Problems.signatureRefused(verification);
             }
         }
         Map<String, Object> body;

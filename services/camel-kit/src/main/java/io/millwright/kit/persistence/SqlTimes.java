@@ -1,12 +1,12 @@
-package io.millwright.quality.persistence;
+package io.millwright.kit.persistence;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
-/** Timestamps as native queries return them (the JDBC driver's type varies with the column and driver version). */
-public final class Times {
+/** Timestamps as native SQL queries return them (the JDBC driver's type varies with the column and driver version). */
+public final class SqlTimes {
 
-    private Times() {
+    private SqlTimes() {
     }
 
     public static Instant instant(Object value) {
