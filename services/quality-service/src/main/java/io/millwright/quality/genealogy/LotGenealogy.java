@@ -90,6 +90,12 @@ public class LotGenealogy {
         return Optional.of(new View(direction.name().toLowerCase(), direction.meaning, levels, root));
     }
 
+    /** Every lot below this one in the direction, at any depth (up to the configured depth), each once, sorted. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<String> lotsBelow(String lot, Direction direction) {
+        return edges(lot, direction).stream().map(Edge::lot).distinct().sorted().toList();
+    }
+
     private LotNode node(String lot, Edge edge, Direction direction, Map<String, List<Edge>> children, Map<String, List<Production>> madeBy) {
         List<LotNode> below = new ArrayList<>();
         for (Edge child : children.getOrDefault(lot, List.of())) {

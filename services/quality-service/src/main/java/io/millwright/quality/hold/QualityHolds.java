@@ -21,6 +21,7 @@ import io.millwright.model.quality.QualityHoldPlaced;
 import io.millwright.model.quality.QualityHoldReleased;
 import io.millwright.model.quality.QualityResult;
 import io.millwright.quality.config.QualityConfig;
+import io.millwright.quality.genealogy.LotGenealogy;
 import io.millwright.kit.persistence.SqlTimes;
 
 /**
@@ -42,6 +43,9 @@ public class QualityHolds {
 
     @Inject
     QualityConfig config;
+
+    @Inject
+    LotGenealogy genealogy;
 
     public static String holdIdForResultId(String resultId) {
         return "QH-" + resultId;
@@ -66,7 +70,7 @@ public class QualityHolds {
                 result.resultId(), null, null, null, null);
         if (config.holds().includeProducts()) {
             String prefix = "QP-" + Integer.toHexString(result.resultId().hashCode()) + "-";
-            for (String product : productsOf(result.lotId())) {
+            for (String product : genealogy.lotsBelow(result.lotId(), LotGenealogy.Direction.PRODUCTS)) {
                 place(prefix + product, plant, List.of(product), HoldCause.QUALITY_RESULT_FAILED, "Made from lot " + result.lotId() + ": "
                         + reason, result.resultId(), null, null, null, null);
             }
@@ -129,23 +133,6 @@ public class QualityHolds {
                 reason, now));
         LOG.infof("Hold %s released: %s", holdId, reason);
         return true;
-    }
-
-    /** Lots made from this one, at any depth (the genealogy's "used in"). */
-    List<String> productsOf(String lotId) {
-        @SuppressWarnings("unchecked")
-        List<String> lots = em.createNativeQuery("""
-                WITH RECURSIVE used_in(lot_id, depth, path) AS (
-                    SELECT CAST(?1 AS text), 0, ARRAY[CAST(?1 AS text)]
-                  UNION ALL
-                    SELECT o.lot_id, u.depth + 1, u.path || o.lot_id
-                      FROM used_in u JOIN lot_consumption c ON c.lot_id = u.lot_id
-                      JOIN lot_output o ON o.production_order_id = c.production_order_id
-                     WHERE u.depth < ?2 AND NOT o.lot_id = ANY(u.path)
-                )
-                SELECT DISTINCT lot_id FROM used_in WHERE depth > 0 ORDER BY lot_id""")
-                .setParameter(1, lotId).setParameter(2, config.genealogy().maxDepth()).getResultList();
-        return lots;
     }
 
     private List<QualityHold> holds(String idQuery, String parameter) {

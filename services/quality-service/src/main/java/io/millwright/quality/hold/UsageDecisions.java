@@ -11,7 +11,7 @@ import jakarta.transaction.Transactional;
 
 import io.millwright.kit.audit.OperatorActions;
 import io.millwright.model.quality.QualityHold;
-import io.millwright.quality.config.QualityConfig;
+import io.millwright.quality.genealogy.LotGenealogy;
 import io.millwright.kit.persistence.SqlTimes;
 
 /**
@@ -45,10 +45,10 @@ public class UsageDecisions {
     QualityHolds holds;
 
     @Inject
-    QualityConfig config;
+    OperatorActions actions;
 
     @Inject
-    OperatorActions actions;
+    LotGenealogy genealogy;
 
     @Transactional
     public Outcome decide(String lotId, Decision decision, String code, String reason, String decidedBy) {
@@ -94,20 +94,6 @@ public class UsageDecisions {
 
     /** Lots this one was made from, at any depth, that an active hold covers (the lot's own holds not counted). */
     List<String> heldComponentsOf(String lotId) {
-        @SuppressWarnings("unchecked")
-        List<String> lots = em.createNativeQuery("""
-                WITH RECURSIVE made_from(lot_id, depth, path) AS (
-                    SELECT CAST(?1 AS text), 0, ARRAY[CAST(?1 AS text)]
-                  UNION ALL
-                    SELECT c.lot_id, m.depth + 1, m.path || c.lot_id
-                      FROM made_from m JOIN lot_output o ON o.lot_id = m.lot_id
-                      JOIN lot_consumption c ON c.production_order_id = o.production_order_id
-                     WHERE m.depth < ?2 AND NOT c.lot_id = ANY(m.path)
-                )
-                SELECT DISTINCT m.lot_id FROM made_from m JOIN quality_hold_lot l ON l.lot_id = m.lot_id
-                  JOIN quality_hold h ON h.hold_id = l.hold_id
-                 WHERE m.depth > 0 AND h.status = 'ACTIVE' ORDER BY m.lot_id""")
-                .setParameter(1, lotId).setParameter(2, config.genealogy().maxDepth()).getResultList();
-        return lots;
+        return genealogy.lotsBelow(lotId, LotGenealogy.Direction.COMPONENTS).stream().filter(lot -> !holds.activeOn(lot).isEmpty()).toList();
     }
 }
