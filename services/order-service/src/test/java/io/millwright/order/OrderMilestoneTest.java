@@ -281,6 +281,12 @@ class OrderMilestoneTest {
                 .body("errors.field", org.hamcrest.Matchers.hasItems("shipmentId", "shippedAt"));
         given().contentType(ContentType.JSON).body(Map.of("deliveryId", deliveryId, "shipmentId", "S-OTHER", "shippedAt", Instant.now().toString()))
                 .post("/api/v1/shipments").then().statusCode(409);
+        // text the database cannot store, an oversized id, not JSON: refused before anything is read
+        given().contentType(ContentType.JSON).body(Map.of("deliveryId", deliveryId, "shipmentId", "S-\u0000", "shippedAt", Instant.now().toString()))
+                .post("/api/v1/shipments").then().statusCode(422);
+        given().contentType(ContentType.JSON).body(Map.of("deliveryId", deliveryId, "shipmentId", "S".repeat(61), "shippedAt",
+                Instant.now().toString())).post("/api/v1/shipments").then().statusCode(422).body("errors.field", org.hamcrest.Matchers.hasItem("shipmentId"));
+        given().contentType(ContentType.JSON).body("{not json").post("/api/v1/shipments").then().statusCode(400);
     }
 
     @Test

@@ -183,6 +183,7 @@ class QualityResultsTest {
         sendResult(result("R-NUL-" + run, "L-\u0000-" + run, "FAIL")).then().statusCode(422)
                 .body("errors.message", org.hamcrest.Matchers.hasItem(containsString("NUL")));
         sendResult(result("R-X-" + run, lot, "MAYBE")).then().statusCode(422);
+        sendResult(result("R-" + "9".repeat(80), lot, "FAIL")).then().statusCode(422).body("errors.field", org.hamcrest.Matchers.hasItem("resultId"));
         sendResult(body.replace("\"textValue\":\"no visible defects\",", "")).then().statusCode(422)
                 .body("errors.message", org.hamcrest.Matchers.hasItem(containsString("value")));
         assertThat(given().get("/api/v1/lots/" + lot + "/quality").jsonPath().getList("results")).isEmpty();
