@@ -1,6 +1,7 @@
 package io.millwright.model.event;
 
 import io.millwright.model.edge.MachineAlert;
+import io.millwright.model.edge.MachineAlertCleared;
 import io.millwright.model.edge.MachineStateChange;
 import io.millwright.model.edge.TelemetryAggregate;
 import io.millwright.model.edge.TelemetrySample;
@@ -9,6 +10,7 @@ import io.millwright.model.inventory.InventoryMovementPosted;
 import io.millwright.model.inventory.InventoryVarianceDetected;
 import io.millwright.model.inventory.StockStatusChanged;
 import io.millwright.model.maintenance.MaintenanceIncidentOpened;
+import io.millwright.model.maintenance.MaintenanceIncidentResolved;
 import io.millwright.model.maintenance.WorkRequestCreated;
 import io.millwright.model.order.OrderAccepted;
 import io.millwright.model.order.OrderAtRisk;
@@ -61,11 +63,13 @@ public enum EventType {
 
     MAINTENANCE_INCIDENT_OPENED("maintenance.incident.opened", 1, Topics.MAINTENANCE_EVENTS, MaintenanceIncidentOpened.class),
     MAINTENANCE_WORK_REQUEST_CREATED("maintenance.work-request.created", 1, Topics.MAINTENANCE_EVENTS, WorkRequestCreated.class),
+    MAINTENANCE_INCIDENT_RESOLVED("maintenance.incident.resolved", 1, Topics.MAINTENANCE_EVENTS, MaintenanceIncidentResolved.class),
 
     EDGE_TELEMETRY_SAMPLED("edge.telemetry.sampled", 1, Topics.EDGE_TELEMETRY, TelemetrySample.class),
     EDGE_TELEMETRY_AGGREGATED("edge.telemetry.aggregated", 1, Topics.EDGE_TELEMETRY, TelemetryAggregate.class),
     EDGE_MACHINE_STATE_CHANGED("edge.machine-state.changed", 1, Topics.EDGE_EVENTS, MachineStateChange.class),
-    EDGE_MACHINE_ALERT_RAISED("edge.machine-alert.raised", 1, Topics.EDGE_EVENTS, MachineAlert.class);
+    EDGE_MACHINE_ALERT_RAISED("edge.machine-alert.raised", 1, Topics.EDGE_EVENTS, MachineAlert.class),
+    EDGE_MACHINE_ALERT_CLEARED("edge.machine-alert.cleared", 1, Topics.EDGE_EVENTS, MachineAlertCleared.class);
 
     public static final String TYPE_PREFIX = "io.millwright.";
     public static final String SCHEMA_BASE_URI = "https://millwright.io/schemas/";

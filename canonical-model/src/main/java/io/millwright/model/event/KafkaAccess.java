@@ -28,13 +28,16 @@ import org.apache.kafka.common.resource.ResourceType;
 public record KafkaAccess(String principal, List<String> reads, List<String> writes) {
 
     public static final KafkaAccess ORDER_SERVICE = new KafkaAccess("order-service",
-            List.of(Topics.CRM_ORDERS, Topics.PRODUCTION_EVENTS, Topics.INVENTORY_EVENTS, Topics.QUALITY_EVENTS), List.of(Topics.ORDER_EVENTS));
+            List.of(Topics.CRM_ORDERS, Topics.PRODUCTION_EVENTS, Topics.INVENTORY_EVENTS, Topics.QUALITY_EVENTS, Topics.MAINTENANCE_EVENTS),
+            List.of(Topics.ORDER_EVENTS));
     public static final KafkaAccess PRODUCTION_SERVICE = new KafkaAccess("production-service",
             List.of(), List.of(Topics.PRODUCTION_EVENTS));
     public static final KafkaAccess INVENTORY_SERVICE = new KafkaAccess("inventory-service",
             List.of(Topics.PRODUCTION_EVENTS, Topics.QUALITY_EVENTS), List.of(Topics.INVENTORY_EVENTS));
     public static final KafkaAccess QUALITY_SERVICE = new KafkaAccess("quality-service",
             List.of(Topics.PRODUCTION_EVENTS), List.of(Topics.QUALITY_EVENTS));
+    public static final KafkaAccess MAINTENANCE_SERVICE = new KafkaAccess("maintenance-service",
+            List.of(Topics.EDGE_EVENTS), List.of(Topics.MAINTENANCE_EVENTS));
     /** A CRM integration that pushes orders instead of calling the REST API. */
     public static final KafkaAccess CRM = new KafkaAccess("crm", List.of(), List.of(Topics.CRM_ORDERS));
     /** The edge gateway of the local run's plant; every plant's gateway has its own principal ({@link #plant}). */
@@ -42,7 +45,7 @@ public record KafkaAccess(String principal, List<String> reads, List<String> wri
 
     /** The principals of the platform (a plant's gateway is added per plant with {@link #plant}). */
     public static final List<KafkaAccess> ALL = List.of(ORDER_SERVICE, PRODUCTION_SERVICE, INVENTORY_SERVICE, QUALITY_SERVICE,
-            CRM, LOCAL_PLANT);
+            MAINTENANCE_SERVICE, CRM, LOCAL_PLANT);
 
     public KafkaAccess {
         reads = List.copyOf(reads);

@@ -4,10 +4,14 @@ import io.millwright.model.common.Nullable;
 import io.millwright.model.common.Require;
 import io.millwright.model.edge.AlertSeverity;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Repeated alerts for one asset and fault code within the grouping window, as one incident.
- * {@code activeProductionOrderId} is the work order running on the asset when it was opened.
+ * {@code activeProductionOrderId} is the work order running on the asset when it was opened;
+ * {@code resourceId}, {@code workCenterId} and {@code costCenter} are the asset's place in the ERP;
+ * {@code affectedProductionOrderIds} are the production orders running or waiting on that resource
+ * (their orders are at risk while the incident is open).
  */
 public record MaintenanceIncident(
         String incidentId,
@@ -20,7 +24,11 @@ public record MaintenanceIncident(
         int alertCount,
         Instant firstAlertAt,
         Instant lastAlertAt,
-        @Nullable String activeProductionOrderId) {
+        @Nullable String activeProductionOrderId,
+        @Nullable String resourceId,
+        @Nullable String workCenterId,
+        @Nullable String costCenter,
+        @Nullable List<String> affectedProductionOrderIds) {
 
     public MaintenanceIncident {
         Require.nonBlank(incidentId, "incidentId");
@@ -35,5 +43,10 @@ public record MaintenanceIncident(
         Require.nonNull(lastAlertAt, "lastAlertAt");
         Require.ordered(firstAlertAt, lastAlertAt, "firstAlertAt", "lastAlertAt");
         Require.nonBlankIfPresent(activeProductionOrderId, "activeProductionOrderId");
+        Require.nonBlankIfPresent(resourceId, "resourceId");
+        Require.nonBlankIfPresent(workCenterId, "workCenterId");
+        Require.nonBlankIfPresent(costCenter, "costCenter");
+        affectedProductionOrderIds = affectedProductionOrderIds == null ? null
+                : Require.list(affectedProductionOrderIds, "affectedProductionOrderIds");
     }
 }

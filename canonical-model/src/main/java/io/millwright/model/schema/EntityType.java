@@ -6,6 +6,7 @@ import io.millwright.model.common.Money;
 import io.millwright.model.common.Quantity;
 import io.millwright.model.common.Resource;
 import io.millwright.model.edge.MachineAlert;
+import io.millwright.model.edge.MachineAlertCleared;
 import io.millwright.model.edge.MachineStateChange;
 import io.millwright.model.edge.TelemetryAggregate;
 import io.millwright.model.edge.TelemetrySample;
@@ -69,7 +70,8 @@ public enum EntityType {
     TELEMETRY_SAMPLE("telemetry-sample", 1, TelemetrySample.class),
     TELEMETRY_AGGREGATE("telemetry-aggregate", 1, TelemetryAggregate.class),
     MACHINE_STATE_CHANGE("machine-state-change", 1, MachineStateChange.class),
-    MACHINE_ALERT("machine-alert", 1, MachineAlert.class);
+    MACHINE_ALERT("machine-alert", 1, MachineAlert.class),
+    MACHINE_ALERT_CLEARED("machine-alert-cleared", 1, MachineAlertCleared.class);
 
     private final String entityName;
     private final int version;

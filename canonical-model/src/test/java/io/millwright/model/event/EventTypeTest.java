@@ -40,7 +40,8 @@ class EventTypeTest {
     void everyTopicCarriesAtLeastOneEventType() {
         assertThat(Topics.ALL).allSatisfy(topic -> assertThat(EventType.onTopic(topic)).as(topic).isNotEmpty());
         assertThat(EventType.onTopic(Topics.EDGE_EVENTS))
-                .containsExactly(EventType.EDGE_MACHINE_STATE_CHANGED, EventType.EDGE_MACHINE_ALERT_RAISED);
+                .containsExactly(EventType.EDGE_MACHINE_STATE_CHANGED, EventType.EDGE_MACHINE_ALERT_RAISED,
+                        EventType.EDGE_MACHINE_ALERT_CLEARED);
     }
 
     @Test

@@ -44,7 +44,8 @@ class KafkaAccessTest {
                 .extracting(b -> b.pattern().name()).containsExactly(Topics.ORDER_EVENTS);
         assertThat(bindings).filteredOn(b -> b.pattern().resourceType() == ResourceType.TOPIC && b.entry().operation() == AclOperation.READ)
                 .extracting(b -> b.pattern().name())
-                .containsExactlyInAnyOrder(Topics.CRM_ORDERS, Topics.PRODUCTION_EVENTS, Topics.INVENTORY_EVENTS, Topics.QUALITY_EVENTS);
+                .containsExactlyInAnyOrder(Topics.CRM_ORDERS, Topics.PRODUCTION_EVENTS, Topics.INVENTORY_EVENTS, Topics.QUALITY_EVENTS,
+                        Topics.MAINTENANCE_EVENTS);
         assertThat(bindings).filteredOn(b -> b.pattern().resourceType() == ResourceType.GROUP)
                 .allSatisfy(b -> {
                     assertThat(b.pattern().name()).isEqualTo("order-service.");

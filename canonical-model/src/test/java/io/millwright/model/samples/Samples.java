@@ -9,6 +9,7 @@ import io.millwright.model.common.Resource;
 import io.millwright.model.common.ResourceType;
 import io.millwright.model.edge.AlertSeverity;
 import io.millwright.model.edge.MachineAlert;
+import io.millwright.model.edge.MachineAlertCleared;
 import io.millwright.model.edge.MachineState;
 import io.millwright.model.edge.MachineStateChange;
 import io.millwright.model.edge.SampleQuality;
@@ -25,6 +26,7 @@ import io.millwright.model.inventory.StockStatusChanged;
 import io.millwright.model.maintenance.IncidentStatus;
 import io.millwright.model.maintenance.MaintenanceIncident;
 import io.millwright.model.maintenance.MaintenanceIncidentOpened;
+import io.millwright.model.maintenance.MaintenanceIncidentResolved;
 import io.millwright.model.maintenance.SparePartDemand;
 import io.millwright.model.maintenance.WorkRequest;
 import io.millwright.model.maintenance.WorkRequestCreated;
@@ -127,7 +129,7 @@ public final class Samples {
 
     public static final MaintenanceIncident MAINTENANCE_INCIDENT = new MaintenanceIncident("INC-0311", "PLANT-1", "PRESS-07",
             "HYD-PRESSURE-LOW", "Hydraulic pressure below limit", AlertSeverity.CRITICAL, IncidentStatus.OPEN, 3,
-            T0.minusSeconds(300), T0, "PO-100200");
+            T0.minusSeconds(300), T0, "PO-100200", "PRESS-07", "WC-PRESS", "CC-4100", List.of("PO-100200", "PO-100201"));
     public static final SparePartDemand SPARE_PART_DEMAND = new SparePartDemand("SP-HYD-SEAL-40", Quantity.of("2", "EA"));
     public static final WorkRequest WORK_REQUEST = new WorkRequest("WR-0311", "EAM-WR-99812", "INC-0311", "PLANT-1",
             "PRESS-07", WorkRequestPriority.HIGH, "Check hydraulic unit, replace seals", "PO-100200", "CC-4100",
@@ -143,6 +145,8 @@ public final class Samples {
     public static final MachineAlert MACHINE_ALERT = new MachineAlert("PLANT-1", "plc-press-07", 184470L, "PRESS-07",
             "HYD-PRESSURE-LOW", "Hydraulic pressure below limit", AlertSeverity.CRITICAL, "hydraulic.pressure",
             Quantity.of("95.0", "BAR"), T0);
+    public static final MachineAlertCleared MACHINE_ALERT_CLEARED = new MachineAlertCleared("PLANT-1", "plc-press-07", 184471L,
+            "PRESS-07", "HYD-PRESSURE-LOW", "hydraulic.pressure", T0.plusSeconds(600));
 
     public static final OrderAccepted ORDER_ACCEPTED = new OrderAccepted("SO-7f3a9c", "CRM-2025-000123", "CUST-1001",
             List.of(SALES_ORDER_LINE), Money.of("1175.00", "EUR"), LocalDate.of(2025, 4, 1), T0);
@@ -182,16 +186,20 @@ public final class Samples {
 
     public static final MaintenanceIncidentOpened MAINTENANCE_INCIDENT_OPENED = new MaintenanceIncidentOpened(MAINTENANCE_INCIDENT);
     public static final WorkRequestCreated WORK_REQUEST_CREATED = new WorkRequestCreated(WORK_REQUEST);
+    public static final MaintenanceIncidentResolved MAINTENANCE_INCIDENT_RESOLVED = new MaintenanceIncidentResolved(
+            new MaintenanceIncident("INC-0311", "PLANT-1", "PRESS-07", "HYD-PRESSURE-LOW", "Hydraulic pressure below limit",
+                    AlertSeverity.CRITICAL, IncidentStatus.RESOLVED, 3, T0.minusSeconds(300), T0, "PO-100200", "PRESS-07", "WC-PRESS",
+                    "CC-4100", List.of("PO-100200")), T0.plusSeconds(600));
 
     private static final Map<Class<?>, Object> BY_CLASS = index(QUANTITY, MONEY, ITEM, RESOURCE, LOT, CUSTOMER, PRICE,
             SALES_ORDER_LINE, SALES_ORDER, SHIPMENT_LINE, PRODUCTION_OPERATION, PRODUCTION_COMPONENT, PRODUCTION_ORDER, SHIFT,
             PRODUCTION_CONFIRMATION, INVENTORY_BALANCE, INVENTORY_MOVEMENT, QUALITY_MEASUREMENT, QUALITY_RESULT,
             QUALITY_HOLD, QUALITY_CASE, MAINTENANCE_INCIDENT, SPARE_PART_DEMAND, WORK_REQUEST, TELEMETRY_SAMPLE,
-            TELEMETRY_AGGREGATE, MACHINE_STATE_CHANGE, MACHINE_ALERT, ORDER_ACCEPTED, ORDER_CONFIRMED, ORDER_REJECTED,
+            TELEMETRY_AGGREGATE, MACHINE_STATE_CHANGE, MACHINE_ALERT, MACHINE_ALERT_CLEARED, ORDER_ACCEPTED, ORDER_CONFIRMED, ORDER_REJECTED,
             ORDER_AT_RISK, ORDER_MILESTONE_REACHED, ORDER_SHIPPED, PRODUCTION_ORDER_RELEASED, DISPATCH_ACKNOWLEDGED,
             CONFIRMATION_POSTED, INVENTORY_MOVEMENT_POSTED, INVENTORY_BALANCE_CHANGED, INVENTORY_VARIANCE_DETECTED,
             STOCK_STATUS_CHANGED, QUALITY_RESULT_RECEIVED, QUALITY_HOLD_PLACED, QUALITY_HOLD_RELEASED,
-            QUALITY_CASE_OPENED, MAINTENANCE_INCIDENT_OPENED, WORK_REQUEST_CREATED);
+            QUALITY_CASE_OPENED, MAINTENANCE_INCIDENT_OPENED, WORK_REQUEST_CREATED, MAINTENANCE_INCIDENT_RESOLVED);
 
     private Samples() {
     }

@@ -1,6 +1,8 @@
 package io.millwright.edge.forward;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.Instant;
@@ -16,12 +18,13 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 
 import io.millwright.model.event.DomainEvents;
 import io.millwright.model.event.EventType;
+import io.millwright.model.event.Topics;
 
 /**
  * Journal entry to Kafka record: a CloudEvent in binary mode on the type's topic, key = subject = source id,
  * {@code ce_id = <source>/<sequence>} (stable across replays) and the CloudEvents {@code sequence} extension
  * ({@code ce_sequence}) carrying the per-source sequence number, so consumers dedupe and detect gaps on
- * {@code (subject, sequence)}.
+ * {@code (subject, sequence)}. Machine events ({@code millwright.edge.events}) also start a trace ({@link #traceparent}).
  */
 public final class CloudEventMapper {
 
@@ -60,8 +63,41 @@ public final class CloudEventMapper {
         headers.add(header("ce_subject", sourceId));
         headers.add(header("ce_time", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(Instant.ofEpochMilli(occurredAtMillis).atOffset(ZoneOffset.UTC))));
         headers.add(header("ce_" + SEQUENCE_EXTENSION, Long.toString(sequence)));
+        if (type.topic().equals(Topics.EDGE_EVENTS)) {
+            String traceparent = traceparent(plantId, sourceId, sequence);
+            headers.add(header("ce_" + DomainEvents.TRACEPARENT_EXTENSION, traceparent));
+            headers.add(header(DomainEvents.TRACEPARENT_HEADER, traceparent));
+        }
         return new ProducerRecord<>(type.topic(), null, sourceId, json, headers);
     }
+
+    /**
+     * X1: the W3C trace context a machine event starts (sampled), derived from the plant, source and sequence number so
+     * a replay of the same event carries the same trace: everything the cloud does because of this event (an incident,
+     * its work request, ERP postings, orders at risk, holds) continues this trace.
+     */
+    public static String traceparent(String plantId, String sourceId, long sequence) {
+        byte[] digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256").digest((plantId + '\n' + sourceId + '\n' + sequence).getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        // W3C forbids all-zero ids; a digest of all-zero bytes in either part is as likely as a collision, but cheap to rule out
+        digest[15] |= 1;
+        digest[23] |= 1;
+        StringBuilder value = new StringBuilder(55).append("00-");
+        for (int i = 0; i < 16; i++) {
+            value.append(HEX[(digest[i] >> 4) & 0xf]).append(HEX[digest[i] & 0xf]);
+        }
+        value.append('-');
+        for (int i = 16; i < 24; i++) {
+            value.append(HEX[(digest[i] >> 4) & 0xf]).append(HEX[digest[i] & 0xf]);
+        }
+        return value.append("-01").toString();
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private static final Map<EventType, byte[][]> TYPE_HEADERS = new EnumMap<>(EventType.class);
     private static final Map<String, byte[]> SOURCES = new ConcurrentHashMap<>();

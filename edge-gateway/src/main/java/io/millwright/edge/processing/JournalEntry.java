@@ -4,11 +4,13 @@ import java.time.Instant;
 import java.util.function.LongFunction;
 
 import io.millwright.model.edge.MachineAlert;
+import io.millwright.model.edge.MachineAlertCleared;
 import io.millwright.model.edge.MachineStateChange;
 import io.millwright.model.edge.SourceSequenced;
 import io.millwright.model.edge.TelemetryAggregate;
 import io.millwright.model.edge.TelemetrySample;
 import io.millwright.model.event.EventType;
+import io.millwright.model.event.Topics;
 
 /**
  * One thing to make durable: its event type, the source whose sequence numbers it takes, the connection it was
@@ -23,7 +25,7 @@ public record JournalEntry(EventType type, String sourceId, String connectionId,
 
     /** Machine events travel in their own lane, ahead of any telemetry backlog. */
     public boolean isMachineEvent() {
-        return type == EventType.EDGE_MACHINE_STATE_CHANGED || type == EventType.EDGE_MACHINE_ALERT_RAISED;
+        return type.topic().equals(Topics.EDGE_EVENTS);
     }
 
     /** When the entry's payload says it happened: sampled, changed, raised, or the window's end. */
@@ -36,6 +38,9 @@ public record JournalEntry(EventType type, String sourceId, String connectionId,
         }
         if (data instanceof MachineAlert alert) {
             return alert.raisedAt();
+        }
+        if (data instanceof MachineAlertCleared cleared) {
+            return cleared.clearedAt();
         }
         if (data instanceof TelemetryAggregate aggregate) {
             return aggregate.windowEnd();

@@ -25,6 +25,7 @@ import io.millwright.edge.config.TagConfig;
 import io.millwright.model.common.Quantity;
 import io.millwright.model.edge.AlertSeverity;
 import io.millwright.model.edge.MachineAlert;
+import io.millwright.model.edge.MachineAlertCleared;
 import io.millwright.model.edge.MachineState;
 import io.millwright.model.edge.MachineStateChange;
 import io.millwright.model.edge.SampleQuality;
@@ -45,8 +46,9 @@ import io.quarkus.arc.Unremovable;
  * <li>State signals ({@code states:}): a value mapped to another machine state than the asset's current one gives
  * {@code edge.machine-state.changed}; an unmapped value or an unreadable signal means UNKNOWN.</li>
  * <li>Fault-code signals ({@code faults:}): a new non-zero code gives {@code edge.machine-alert.raised} with the
- * configured text and severity (an unmapped code is raised as WARNING, never ignored); 0 clears the fault. A
- * FAULT state change carries the asset's current fault code.</li>
+ * configured text and severity (an unmapped code is raised as WARNING, never ignored); 0 clears the fault with
+ * {@code edge.machine-alert.cleared}, and a code replaced by another clears before the new one is raised. A FAULT
+ * state change carries the asset's current fault code.</li>
  * </ul>
  * Machine events are numbered per asset ({@code <plant>/assets/<asset>}), telemetry per connection, so each
  * stream's sequence numbers are gapless on its own topic.
@@ -181,19 +183,28 @@ public class LocalProcessor {
         boolean cleared = code.isEmpty() || code.equals("0");
         AssetState asset = assets.computeIfAbsent(tag.assetId(), id -> new AssetState());
         TagConfig.FaultCode meaning = tag.faults().get(code);
+        String previous;
         synchronized (asset) {
-            String current = asset.faultCode;
+            previous = asset.faultCode;
             asset.faultCode = cleared ? null : code;
             asset.fault = cleared ? null : meaning;
-            if (cleared || code.equals(current)) {
+            if (cleared ? previous == null : code.equals(previous)) {
                 return;
             }
         }
         String source = assetSource(plantId, tag.assetId());
+        Instant at = reading.sampledAt();
+        if (previous != null) {
+            // the code that was signalled is no longer: its alert clears (before a replacing code is raised)
+            entries.add(new JournalEntry(EventType.EDGE_MACHINE_ALERT_CLEARED, source, tag.connectionId(), false,
+                    seq -> new MachineAlertCleared(plantId, source, seq, tag.assetId(), previous, tag.id(), at)));
+        }
+        if (cleared) {
+            return;
+        }
         String description = meaning != null ? meaning.description() : unmapped(code);
         AlertSeverity severity = meaning != null ? meaning.severity() : AlertSeverity.WARNING;
         Quantity value = reading.value();
-        Instant at = reading.sampledAt();
         entries.add(new JournalEntry(EventType.EDGE_MACHINE_ALERT_RAISED, source, tag.connectionId(), false,
                 seq -> new MachineAlert(plantId, source, seq, tag.assetId(), code, description, severity, tag.id(), value, at)));
     }

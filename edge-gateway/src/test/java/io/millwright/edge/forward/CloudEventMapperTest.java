@@ -18,6 +18,8 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.millwright.model.common.ModelJson;
 import io.millwright.model.common.Quantity;
+import io.millwright.model.edge.AlertSeverity;
+import io.millwright.model.edge.MachineAlert;
 import io.millwright.model.edge.SampleQuality;
 import io.millwright.model.edge.TelemetrySample;
 import io.millwright.model.event.DomainEvents;
@@ -49,6 +51,28 @@ class CloudEventMapperTest {
         assertThat(event.getId()).isEqualTo("plant-1/line-1/42");
         assertThat(event.getExtension("sequence")).isEqualTo("42");
         assertThat(DomainEvents.data(event, TelemetrySample.class)).isEqualTo(SAMPLE);
+    }
+
+    @Test
+    void aMachineEventStartsATraceThatAReplayKeeps() throws Exception {
+        MachineAlert alert = new MachineAlert("plant-1", "plant-1/assets/press-1", 7, "press-1", "17", "Hydraulic pressure low",
+                AlertSeverity.CRITICAL, "p1.fault", null, SAMPLE.sampledAt());
+        byte[] json = ModelJson.mapper().writeValueAsBytes(alert);
+        ProducerRecord<String, byte[]> record = CloudEventMapper.toRecord(EventType.EDGE_MACHINE_ALERT_RAISED.name(), json, "plant-1",
+                "plant-1/assets/press-1", 7L, alert.raisedAt().toEpochMilli());
+        String traceparent = headers(record).get("traceparent");
+        assertThat(traceparent).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01").doesNotContain("-0000000000000000-");
+        assertThat(headers(record)).containsEntry("ce_traceparent", traceparent);
+        // the same event sent again (a replay) is the same trace; the next event of the source is another
+        assertThat(CloudEventMapper.traceparent("plant-1", "plant-1/assets/press-1", 7)).isEqualTo(traceparent);
+        assertThat(CloudEventMapper.traceparent("plant-1", "plant-1/assets/press-1", 8)).isNotEqualTo(traceparent);
+        CloudEvent event = DomainEvents.fromConsumerRecord(new ConsumerRecord<>(record.topic(), 0, 0, 0L,
+                org.apache.kafka.common.record.TimestampType.CREATE_TIME, 0, 0, record.key(), record.value(), record.headers(),
+                java.util.Optional.empty()));
+        assertThat(event.getExtension("traceparent")).isEqualTo(traceparent);
+        // telemetry starts no trace
+        assertThat(headers(CloudEventMapper.toRecord(EventType.EDGE_TELEMETRY_SAMPLED.name(), ModelJson.mapper().writeValueAsBytes(SAMPLE),
+                "plant-1", "plant-1/line-1", 42L, 0L))).doesNotContainKey("traceparent");
     }
 
     @Test

@@ -20,6 +20,7 @@ import io.millwright.edge.config.TagDataType;
 import io.millwright.model.common.Quantity;
 import io.millwright.model.edge.AlertSeverity;
 import io.millwright.model.edge.MachineAlert;
+import io.millwright.model.edge.MachineAlertCleared;
 import io.millwright.model.edge.MachineState;
 import io.millwright.model.edge.MachineStateChange;
 import io.millwright.model.edge.SampleQuality;
@@ -152,8 +153,23 @@ class LocalProcessorTest {
     void aFaultCodeIsRaisedOncePerOccurrenceAndZeroClearsIt() {
         assertThat(machineEvents(processor.process(List.of(FAULT), List.of(good(FAULT, "17", T0))))).hasSize(1);
         assertThat(machineEvents(processor.process(List.of(FAULT), List.of(good(FAULT, "17", T0.plusSeconds(1)))))).isEmpty();
-        assertThat(machineEvents(processor.process(List.of(FAULT), List.of(good(FAULT, "0", T0.plusSeconds(2)))))).isEmpty();
-        assertThat(machineEvents(processor.process(List.of(FAULT), List.of(good(FAULT, "17", T0.plusSeconds(3)))))).hasSize(1);
+        MachineAlertCleared cleared = (MachineAlertCleared) single(processor.process(List.of(FAULT),
+                List.of(good(FAULT, "0", T0.plusSeconds(2)))), EventType.EDGE_MACHINE_ALERT_CLEARED).payload().apply(3);
+        assertThat(cleared.faultCode()).isEqualTo("17");
+        assertThat(cleared.assetId()).isEqualTo("press-1");
+        assertThat(cleared.clearedAt()).isEqualTo(T0.plusSeconds(2));
+        assertThat(machineEvents(processor.process(List.of(FAULT), List.of(good(FAULT, "0", T0.plusSeconds(3)))))).isEmpty();
+        assertThat(machineEvents(processor.process(List.of(FAULT), List.of(good(FAULT, "17", T0.plusSeconds(4)))))).hasSize(1);
+    }
+
+    @Test
+    void aCodeReplacedByAnotherClearsBeforeTheNewOneIsRaised() {
+        processor.process(List.of(FAULT), List.of(good(FAULT, "17", T0)));
+        List<JournalEntry> replaced = machineEvents(processor.process(List.of(FAULT), List.of(good(FAULT, "99", T0.plusSeconds(1)))));
+        assertThat(replaced).extracting(JournalEntry::type)
+                .containsExactly(EventType.EDGE_MACHINE_ALERT_CLEARED, EventType.EDGE_MACHINE_ALERT_RAISED);
+        assertThat(((MachineAlertCleared) replaced.get(0).payload().apply(2)).faultCode()).isEqualTo("17");
+        assertThat(((MachineAlert) replaced.get(1).payload().apply(3)).faultCode()).isEqualTo("99");
     }
 
     @Test
