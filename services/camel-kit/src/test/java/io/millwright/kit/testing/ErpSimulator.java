@@ -58,6 +58,7 @@ public final class ErpSimulator {
             properties.put("quarkus.datasource.password", database.password());
             properties.put("millwright.sim.crm.webhook-secret", CrmSimulator.webhookSecret());
             properties.put("millwright.sim.qms.webhook-secret", QmsSimulator.webhookSecret());
+            properties.put("millwright.sim.eam.webhook-secret", EamSimulator.webhookSecret());
             properties.putAll(credentialsOfTheErp());
             String realm = System.getProperty(IdentityProvider.REALM_URL_PROPERTY);
             if (realm != null) {
