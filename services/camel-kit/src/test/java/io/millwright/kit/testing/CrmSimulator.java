@@ -46,7 +46,8 @@ public final class CrmSimulator {
 
     /**
      * Milestones received for one CRM order (null: all), oldest first, one row per eventId: {@code eventId, orderId,
-     * crmOrderId, milestone, detail, reachedAt, deliveries, receivedAt, lastReceivedAt, correlationId, payload}.
+     * crmOrderId, milestone, detail, reachedAt, deliveries, receivedAt, lastReceivedAt, correlationId, traceparent,
+     * payload} (the correlation id and traceparent of the first delivery).
      */
     public List<Map<String, Object>> milestones(String crmOrderId) {
         return http.list("/sim/crm/milestones" + SimulatorHttp.query("crmOrderId", crmOrderId));

@@ -28,6 +28,8 @@ import io.restassured.http.ContentType;
 @QuarkusTestResource(CrmWebhookSecret.class)
 class CrmAndWmsSimulatorTest {
 
+    private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
     @BeforeEach
     void reset() {
         given().post("/sim/crm/reset").then().statusCode(204);
@@ -39,9 +41,9 @@ class CrmAndWmsSimulatorTest {
         Map<String, Object> milestone = Map.of("eventId", "ev-1", "orderId", "o-1", "crmOrderId", "CRM-42",
                 "milestone", "PRODUCTION_COMPLETED", "detail", "50 EA of FG-100 produced (PO-700001)",
                 "reachedAt", "2026-11-22T11:02:00Z");
-        signed(milestone).header("X-Correlation-Id", "c-1")
+        signed(milestone).header("X-Correlation-Id", "c-1").header("traceparent", TRACEPARENT)
                 .post("/crm/api/v1/order-milestones").then().statusCode(204);
-        signed(milestone)
+        signed(milestone).header("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")
                 .post("/crm/api/v1/order-milestones").then().statusCode(204);
         signed(Map.of("eventId", "ev-2"))
                 .post("/crm/api/v1/order-milestones").then().statusCode(422)
@@ -52,7 +54,8 @@ class CrmAndWmsSimulatorTest {
                 .body("[0].milestone", equalTo("PRODUCTION_COMPLETED"))
                 .body("[0].detail", equalTo("50 EA of FG-100 produced (PO-700001)"))
                 .body("[0].deliveries", equalTo(2))
-                .body("[0].correlationId", equalTo("c-1"));
+                .body("[0].correlationId", equalTo("c-1"))
+                .body("[0].traceparent", equalTo(TRACEPARENT));
     }
 
     @Test

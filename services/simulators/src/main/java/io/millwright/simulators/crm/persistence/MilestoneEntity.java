@@ -37,6 +37,9 @@ public class MilestoneEntity extends PanacheEntityBase {
 
     public String correlationId;
 
+    /** The W3C traceparent of the first delivery, if it had one. */
+    public String traceparent;
+
     public static List<MilestoneEntity> listFor(String crmOrderId) {
         return crmOrderId == null ? list("order by receivedAt, eventId")
                 : list("crmOrderId = ?1 order by receivedAt, eventId", crmOrderId);

@@ -53,7 +53,7 @@ public class CrmWebhookResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response receive(String raw, @HeaderParam("X-Correlation-Id") String correlationId,
-            @HeaderParam(WebhookSignature.HEADER) String signature) {
+            @HeaderParam(WebhookSignature.HEADER) String signature, @HeaderParam("traceparent") String traceparent) {
         if (outage.isDown()) {
             crm.countRefused();
             return Problems.unavailable("CRM");
@@ -77,7 +77,7 @@ public class CrmWebhookResource {
         if (!errors.isEmpty()) {
             return Problems.unprocessable("the milestone is incomplete or malformed", errors);
         }
-        crm.receive(body, correlationId);
+        crm.receive(body, correlationId, traceparent);
         return Response.noContent().build();
     }
 }

@@ -23,13 +23,13 @@ public class CrmService {
 
     public record Milestone(String eventId, String orderId, String crmOrderId, String milestone, String detail,
             Object reachedAt, int deliveries, Instant receivedAt, Instant lastReceivedAt, String correlationId,
-            Map<String, Object> payload) {
+            String traceparent, Map<String, Object> payload) {
 
         static Milestone of(MilestoneEntity e) {
             Object detail = e.payload.get("detail");
             return new Milestone(e.eventId, e.orderId, e.crmOrderId, e.milestone,
                     detail == null ? null : detail.toString(), e.payload.get("reachedAt"), e.deliveries,
-                    e.receivedAt, e.lastReceivedAt, e.correlationId, e.payload);
+                    e.receivedAt, e.lastReceivedAt, e.correlationId, e.traceparent, e.payload);
         }
     }
 
@@ -81,9 +81,12 @@ public class CrmService {
         return errors;
     }
 
-    /** true when the eventId was received before (then only the delivery count changes). */
+    /**
+     * true when the eventId was received before (then only the delivery count changes); the correlation id and
+     * traceparent are those of the first delivery.
+     */
     @Transactional
-    public boolean receive(Map<String, Object> body, String correlationId) {
+    public boolean receive(Map<String, Object> body, String correlationId, String traceparent) {
         String eventId = (String) body.get("eventId");
         lock.acquire("crm-milestone", eventId);
         Instant now = Instant.now();
@@ -103,11 +106,16 @@ public class CrmService {
         milestone.deliveries = 1;
         milestone.receivedAt = now;
         milestone.lastReceivedAt = now;
-        milestone.correlationId = correlationId == null || correlationId.length() <= 200 ? correlationId
-                : correlationId.substring(0, 200);
+        milestone.correlationId = header(correlationId);
+        milestone.traceparent = header(traceparent);
         milestone.persist();
         LOG.infof("CRM milestone %s for %s (%s)", milestone.milestone, milestone.crmOrderId, eventId);
         return false;
+    }
+
+    /** A header value as kept: at most 200 characters (its column's width). */
+    private static String header(String value) {
+        return value == null || value.length() <= 200 ? value : value.substring(0, 200);
     }
 
     @Transactional
