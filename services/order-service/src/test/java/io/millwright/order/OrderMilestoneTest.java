@@ -33,6 +33,11 @@ import io.millwright.model.inventory.InventoryMovement;
 import io.millwright.model.inventory.InventoryMovementPosted;
 import io.millwright.model.inventory.MovementType;
 import io.millwright.model.inventory.StockStatus;
+import io.millwright.model.edge.AlertSeverity;
+import io.millwright.model.maintenance.IncidentStatus;
+import io.millwright.model.maintenance.MaintenanceIncident;
+import io.millwright.model.maintenance.MaintenanceIncidentOpened;
+import io.millwright.model.maintenance.MaintenanceIncidentResolved;
 import io.millwright.model.order.AtRiskCause;
 import io.millwright.model.order.OrderAtRisk;
 import io.millwright.model.order.OrderShipped;
@@ -222,6 +227,41 @@ class OrderMilestoneTest {
                 .containsOnlyOnce("AT_RISK"));
 
         publish(holdReleased(holdId, lot));
+        awaitSteps(order.id(), "RISK_CLEARED");
+        await().atMost(FLOW_TIMEOUT).untilAsserted(() -> assertThat(crm.milestones(order.crmOrderId())).extracting(m -> m.get("milestone"))
+                .endsWith("AT_RISK", "RISK_CLEARED"));
+        assertThat(OrderFixtures.eventsOf(order.id())).filteredOn(r -> EventType.ORDER_AT_RISK.type()
+                .equals(KafkaTestClient.header(r, "ce_type"))).hasSize(1);
+    }
+
+    @Test
+    void aMachineIncidentOnTheResourceOfTheOrdersProductionPutsItAtRiskUntilItResolves() {
+        Order order = confirmedOrder();
+        String po = newProductionOrderId();
+        publish(released(po, order.erpNumber()));
+        awaitMilestones(order.id(), List.of("PRODUCTION_RELEASED"));
+
+        String incidentId = "MI-T" + UUID.randomUUID().toString().substring(0, 8);
+        MaintenanceIncident incident = new MaintenanceIncident(incidentId, "plant-1", "cnc-1", "17", "Hydraulic pressure low",
+                AlertSeverity.CRITICAL, IncidentStatus.WORK_REQUESTED, 3, Instant.now().minusSeconds(120), Instant.now(), po, "RES-CNC-01",
+                "WC-CNC", "CC-4100", List.of(po, "PO-NOT-OURS-" + po));
+        CloudEvent opened = event(EventType.MAINTENANCE_INCIDENT_OPENED, "maintenance-service", incidentId, new MaintenanceIncidentOpened(incident));
+        publish(opened);
+        publish(event(EventType.MAINTENANCE_INCIDENT_OPENED, "maintenance-service", incidentId, new MaintenanceIncidentOpened(incident)));
+        JsonPath view = awaitSteps(order.id(), "AT_RISK");
+        assertThat(view.getList("timeline.detail", String.class)).anySatisfy(d -> assertThat(d).contains("RES-CNC-01", incidentId, po, "runs there"));
+        List<ConsumerRecord<String, byte[]>> atRisk = KafkaTestClient.await(Topics.ORDER_EVENTS,
+                r -> OrderFixtures.isEvent(r, order.id(), EventType.ORDER_AT_RISK.type()), 1, FLOW_TIMEOUT);
+        OrderAtRisk risk = DomainEvents.data(DomainEvents.fromConsumerRecord(atRisk.get(0)), OrderAtRisk.class);
+        assertThat(risk.cause()).isEqualTo(AtRiskCause.MACHINE_DOWNTIME);
+        assertThat(risk.resourceId()).isEqualTo("RES-CNC-01");
+        assertThat(risk.productionOrderId()).isEqualTo(po);
+        assertThat(risk.sourceReference()).isEqualTo(incidentId);
+        await().atMost(FLOW_TIMEOUT).untilAsserted(() -> assertThat(crm.milestones(order.crmOrderId())).extracting(m -> m.get("milestone"))
+                .containsOnlyOnce("AT_RISK"));
+
+        publish(event(EventType.MAINTENANCE_INCIDENT_RESOLVED, "maintenance-service", incidentId,
+                new MaintenanceIncidentResolved(incident, Instant.now())));
         awaitSteps(order.id(), "RISK_CLEARED");
         await().atMost(FLOW_TIMEOUT).untilAsserted(() -> assertThat(crm.milestones(order.crmOrderId())).extracting(m -> m.get("milestone"))
                 .endsWith("AT_RISK", "RISK_CLEARED"));

@@ -248,6 +248,13 @@ class ProductionFlowTest {
                 .body("productionOrderId", equalTo(number)).body("mesWorkOrderId", equalTo("WO-" + number))
                 .body("operationNumber", equalTo("0010")).body("outputLot", equalTo(erpOrder.get("lot")));
         given().get("/api/v1/resources/RES-NOWHERE/active-work-order").then().statusCode(404);
+        // M2/M4: every order on the resource, the one it is on first and marked active
+        List<Map<String, Object>> onCnc = given().get("/api/v1/resources/RES-CNC-01/work-orders").then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        assertThat(onCnc.get(0)).containsEntry("productionOrderId", number).containsEntry("active", true)
+                .containsEntry("operationNumber", "0010");
+        assertThat(onCnc).filteredOn(o -> Boolean.TRUE.equals(o.get("active"))).hasSize(1);
+        given().get("/api/v1/resources/RES-NOWHERE/work-orders").then().statusCode(200).body("size()", equalTo(0));
 
         Map<String, Object> scrap = confirmation(number, "SCRAP", "0020", "FG-100", 2, "EA", false);
         scrap.put("scrapReason", "LEAK");
@@ -292,6 +299,9 @@ class ProductionFlowTest {
         assertThat(closed.getDouble("components[0].consumedQuantity")).isEqualTo(50.0);
         given().get("/api/v1/resources/RES-ASM-01/active-work-order").then()
                 .body("productionOrderId", not(equalTo(number)));
+        // closed: on no resource any more
+        given().get("/api/v1/resources/RES-CNC-01/work-orders").then().statusCode(200).body("productionOrderId", not(hasItem(number)));
+        given().get("/api/v1/resources/RES-ASM-01/work-orders").then().statusCode(200).body("productionOrderId", not(hasItem(number)));
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.Predicate;
 import org.apache.camel.builder.PredicateBuilder;
 import org.apache.camel.builder.RouteBuilder;
@@ -12,6 +13,7 @@ import org.apache.camel.builder.ValueBuilder;
 import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RouteDefinition;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.millwright.kit.idempotency.IdempotentRepositories;
 import io.millwright.kit.route.MillwrightRouteConfiguration;
 import io.millwright.model.event.EventType;
@@ -19,7 +21,7 @@ import io.millwright.model.event.EventType;
 /**
  * The start every domain-event consumer shares: a Kafka topic read by the route's own consumer group, the default
  * error policy, the event described from its headers, events of other types passed by, repeats of a {@code ce_id}
- * dropped by the idempotent consumer, and the CloudEvent read. The caller continues with what the flow does:
+ * dropped by the idempotent consumer (and counted, {@value #DUPLICATES_METRIC}), and the CloudEvent read. The caller continues with what the flow does:
  * <pre>
  * events.consume(this, Topics.PRODUCTION_EVENTS, "inventory-service.production-movements", ROUTE_ID,
  *                EventType.PRODUCTION_CONFIRMATION_POSTED)
@@ -34,6 +36,12 @@ public class EventConsumers {
 
     @Inject
     IdempotentRepositories idempotentRepositories;
+
+    @Inject
+    MeterRegistry metrics;
+
+    /** Events dropped because their {@code ce_id} was taken before (a replay, a redelivery), per route. */
+    public static final String DUPLICATES_METRIC = "millwright.events.duplicates";
 
     /** As {@link #consume(RouteBuilder, String, String, String, boolean, EventType...)}, started with the application. */
     public ProcessorDefinition<?> consume(RouteBuilder routes, String topic, String groupId, String routeId, EventType... types) {
@@ -56,7 +64,11 @@ public class EventConsumers {
                 .setProperty(IdempotentRepositories.PROCESSOR_PROPERTY, routes.constant(routeId))
                 .setProperty(IdempotentRepositories.KEY_PROPERTY, routes.exchangeProperty(InboundEventReader.ID_PROPERTY))
                 .idempotentConsumer(routes.exchangeProperty(IdempotentRepositories.KEY_PROPERTY),
-                        idempotentRepositories.forProcessor(routeId))
+                        idempotentRepositories.forProcessor(routeId)).skipDuplicate(false)
+                .filter(routes.exchangeProperty(Exchange.DUPLICATE_MESSAGE).isEqualTo(true))
+                    .process(exchange -> metrics.counter(DUPLICATES_METRIC, "route", routeId).increment())
+                    .stop()
+                .end()
                 .bean(reader, "read");
     }
 

@@ -19,6 +19,9 @@ import io.millwright.kit.event.InboundEventReader;
 import io.millwright.kit.outbox.OutboxWriter;
 import io.millwright.kit.workqueue.WorkQueues;
 import io.millwright.model.event.EventType;
+import io.millwright.model.maintenance.MaintenanceIncident;
+import io.millwright.model.maintenance.MaintenanceIncidentOpened;
+import io.millwright.model.maintenance.MaintenanceIncidentResolved;
 import io.millwright.model.order.AtRiskCause;
 import io.millwright.model.order.OrderAtRisk;
 import io.millwright.model.quality.QualityHold;
@@ -31,7 +34,8 @@ import io.millwright.order.persistence.SalesOrderEntity;
  * O3 at risk: an order whose produced lot is on quality hold is at risk. quality-service's holds and releases are kept
  * per lot ({@code lot_quality_hold}), whichever comes first, the hold or the order's knowledge of its lot: the risk is
  * raised once per order and hold (an {@code order.at-risk} event, the timeline, the CRM told {@code AT_RISK}) and
- * cleared when the hold is released (timeline, and the CRM told {@code RISK_CLEARED} once no risk is left).
+ * cleared when the hold is released (timeline, and the CRM told {@code RISK_CLEARED} once no risk is left). Machine
+ * incidents (M4) put orders at risk the same way, under the incident's id, while their resource is down.
  */
 @ApplicationScoped
 public class OrderRisks {
@@ -96,23 +100,60 @@ public class OrderRisks {
     private void released(QualityHoldReleased released) {
         em.createNativeQuery("UPDATE lot_quality_hold SET released_at = ?2 WHERE hold_id = ?1 AND released_at IS NULL")
                 .setParameter(1, released.holdId()).setParameter(2, released.releasedAt()).executeUpdate();
+        clear(released.holdId(), released.releasedAt(), "Quality hold " + released.holdId() + " on " + String.join(", ", released.lotIds())
+                + " released: " + released.reason());
+    }
+
+    /** Clears every open risk raised under {@code reference}; an order with no risk left is told RISK_CLEARED. */
+    private void clear(String reference, Instant at, String what) {
         @SuppressWarnings("unchecked")
         List<String> orders = em.createNativeQuery("SELECT order_id FROM order_risk WHERE reference = ?1 AND cleared_at IS NULL ORDER BY order_id")
-                .setParameter(1, released.holdId()).getResultList();
+                .setParameter(1, reference).getResultList();
         for (String orderId : orders) {
             SalesOrderEntity order = SalesOrderEntity.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
             em.createNativeQuery("UPDATE order_risk SET cleared_at = ?3 WHERE order_id = ?1 AND reference = ?2")
-                    .setParameter(1, orderId).setParameter(2, released.holdId()).setParameter(3, released.releasedAt()).executeUpdate();
+                    .setParameter(1, orderId).setParameter(2, reference).setParameter(3, at).executeUpdate();
             long open = ((Number) em.createNativeQuery("SELECT count(*) FROM order_risk WHERE order_id = ?1 AND cleared_at IS NULL")
                     .setParameter(1, orderId).getSingleResult()).longValue();
-            String detail = "Quality hold " + released.holdId() + " on " + String.join(", ", released.lotIds()) + " released: " + released.reason()
-                    + (open == 0 ? "" : "; " + open + " other risk(s) remain");
+            String detail = what + (open == 0 ? "" : "; " + open + " other risk(s) remain");
             timeline.record(orderId, RISK_CLEARED, detail, correlation(order));
             if (open == 0) {
-                tellCrm(order, UUID.randomUUID(), RISK_CLEARED, detail, released.releasedAt());
+                tellCrm(order, UUID.randomUUID(), RISK_CLEARED, detail, at);
                 deliveries.riskCleared(order);
             }
-            LOG.infof("Order %s: risk from hold %s cleared (%d left)", orderId, released.holdId(), open);
+            LOG.infof("Order %s: risk %s cleared (%d left)", orderId, reference, open);
+        }
+    }
+
+    /**
+     * M4: a machine incident on a resource puts at risk the orders whose production orders run or wait there (the
+     * incident names them); its resolution clears those risks. A production order the order-service does not know (yet)
+     * puts nothing at risk.
+     */
+    @Transactional
+    public void onMaintenanceEvent(CloudEvent event) {
+        EventType type = EventType.fromType(event.getType());
+        if (type == EventType.MAINTENANCE_INCIDENT_OPENED) {
+            MaintenanceIncident incident = InboundEventReader.data(event, MaintenanceIncidentOpened.class).incident();
+            List<String> affected = incident.affectedProductionOrderIds() == null ? List.of() : incident.affectedProductionOrderIds();
+            for (String productionOrderId : affected) {
+                ProductionLinkEntity link = ProductionLinkEntity.findById(productionOrderId);
+                if (link == null) {
+                    continue;
+                }
+                SalesOrderEntity order = SalesOrderEntity.findById(link.orderId, LockModeType.PESSIMISTIC_WRITE);
+                String resource = incident.resourceId() == null ? incident.assetId() : incident.resourceId();
+                String reason = "Resource " + resource + " is down (machine incident " + incident.incidentId() + ": fault " + incident.faultCode()
+                        + (incident.faultDescription() == null ? "" : " " + incident.faultDescription()) + " since " + incident.firstAlertAt()
+                        + "); production order " + productionOrderId + (productionOrderId.equals(incident.activeProductionOrderId())
+                                ? " runs there" : " waits for it");
+                raise(order, incident.incidentId(), AtRiskCause.MACHINE_DOWNTIME, null, resource, productionOrderId, reason);
+            }
+        } else if (type == EventType.MAINTENANCE_INCIDENT_RESOLVED) {
+            MaintenanceIncidentResolved resolved = InboundEventReader.data(event, MaintenanceIncidentResolved.class);
+            MaintenanceIncident incident = resolved.incident();
+            clear(incident.incidentId(), resolved.resolvedAt(), "Machine incident " + incident.incidentId() + " on "
+                    + (incident.resourceId() == null ? incident.assetId() : incident.resourceId()) + " resolved at " + resolved.resolvedAt());
         }
     }
 
@@ -125,24 +166,30 @@ public class OrderRisks {
     }
 
     private void raise(SalesOrderEntity order, String holdId, ProductionLinkEntity link, String holdReason) {
-        Instant now = Instant.now();
         String reason = "Lot " + link.lotId + " of " + link.itemId + " (production order " + link.productionOrderId + ") is on quality hold "
                 + holdId + ": " + holdReason;
+        raise(order, holdId, AtRiskCause.QUALITY_HOLD, link.lotId, null, link.productionOrderId, reason);
+    }
+
+    /** Raises one risk of an order (once per order and reference): the event, the timeline, the CRM told. */
+    private void raise(SalesOrderEntity order, String reference, AtRiskCause cause, String lotId, String resourceId, String productionOrderId,
+            String reason) {
+        Instant now = Instant.now();
         int inserted = em.createNativeQuery("""
                 INSERT INTO order_risk (order_id, reference, cause, lot_id, production_order_id, reason, raised_at)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING""")
-                .setParameter(1, order.id).setParameter(2, holdId).setParameter(3, AtRiskCause.QUALITY_HOLD.name()).setParameter(4, link.lotId)
-                .setParameter(5, link.productionOrderId).setParameter(6, reason).setParameter(7, now).executeUpdate();
+                .setParameter(1, order.id).setParameter(2, reference).setParameter(3, cause.name()).setParameter(4, lotId)
+                .setParameter(5, productionOrderId).setParameter(6, reason).setParameter(7, now).executeUpdate();
         if (inserted == 0) {
             return;
         }
         String correlationId = correlation(order);
-        OrderAtRisk atRisk = new OrderAtRisk(order.id, order.crmOrderId, AtRiskCause.QUALITY_HOLD, reason, link.lotId, null,
-                link.productionOrderId, holdId, order.requestedDeliveryDate, now);
+        OrderAtRisk atRisk = new OrderAtRisk(order.id, order.crmOrderId, cause, reason, lotId, resourceId, productionOrderId, reference,
+                order.requestedDeliveryDate, now);
         UUID eventId = outbox.append(EventType.ORDER_AT_RISK, order.id, atRisk, correlationId);
         timeline.record(order.id, AT_RISK, reason, correlationId);
         tellCrm(order, eventId, AT_RISK, reason, now);
-        metrics.counter("millwright.order.at.risk", "cause", AtRiskCause.QUALITY_HOLD.name()).increment();
+        metrics.counter("millwright.order.at.risk", "cause", cause.name()).increment();
         LOG.infof("Order %s (CRM %s) at risk: %s", order.id, order.crmOrderId, reason);
     }
 

@@ -70,6 +70,16 @@ public class ProductionOrderResource {
     }
 
     @GET
+    @Path("/resources/{id}/work-orders")
+    @Operation(summary = "The work orders on a resource", description = "Every released or dispatched, not closed order with an unfinished "
+            + "operation on the resource: the one it is on (active, as in active-work-order) first, then those waiting for it in release "
+            + "order. Maintenance marks their sales orders at risk while the resource is down. Empty when none.")
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.MES_INTEGRATION})
+    public List<ResourceWorkOrderView> workOrders(@PathParam("id") String resourceId) {
+        return queries.workOrders(resourceId);
+    }
+
+    @GET
     @Path("/status")
     @Operation(summary = "The flow at a glance: orders per status, waiting for dispatch, unacknowledged work orders, open confirmations")
     @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})

@@ -2,6 +2,7 @@ package io.millwright.production.service;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -24,6 +25,7 @@ import io.millwright.production.persistence.ProductionOperationEntity;
 import io.millwright.production.persistence.ProductionOrderEntity;
 import io.millwright.production.persistence.TimelineEntryEntity;
 import io.millwright.production.rest.ActiveWorkOrderView;
+import io.millwright.production.rest.ResourceWorkOrderView;
 import io.millwright.production.rest.ProductionOrderView;
 import io.millwright.production.rest.StatusView;
 import io.millwright.production.rest.TimelineView;
@@ -83,6 +85,28 @@ public class ProductionQueries {
                 .map(op -> new ActiveWorkOrderView(resourceId, op.order.id, op.order.mesWorkOrderId, op.order.status.name(),
                         op.order.itemId, op.order.outputLot, op.operationNumber, op.description, op.order.dispatchedAt,
                         op.lastConfirmationAt));
+    }
+
+    /**
+     * Every order with an unfinished operation on the resource that is released or on the shop floor (not closed, not
+     * refused by the MES): the active one first ({@link #activeWorkOrder}), then the waiting ones in release order.
+     */
+    @Transactional
+    public List<ResourceWorkOrderView> workOrders(String resourceId) {
+        String active = activeWorkOrder(resourceId).map(ActiveWorkOrderView::productionOrderId).orElse(null);
+        List<OrderStatus> open = new ArrayList<>(ACTIVE);
+        open.add(OrderStatus.RELEASED);
+        List<ProductionOperationEntity> operations = ProductionOperationEntity.<ProductionOperationEntity> find(
+                "from ProductionOperationEntity op where op.resourceId = ?1 and op.finished = false and op.order.status in ?2", resourceId, open).list();
+        Map<String, ResourceWorkOrderView> byOrder = new LinkedHashMap<>();
+        operations.stream()
+                .sorted(Comparator.<ProductionOperationEntity, Boolean> comparing(op -> !op.order.id.equals(active))
+                        .thenComparing(op -> op.order.releasedAt, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(op -> op.order.id).thenComparing(op -> op.sequence))
+                .forEach(op -> byOrder.putIfAbsent(op.order.id, new ResourceWorkOrderView(resourceId, op.order.id, op.order.salesOrderId,
+                        op.order.status.name(), op.order.itemId, op.operationNumber, op.description, op.order.id.equals(active),
+                        op.order.releasedAt, op.order.dispatchedAt, op.lastConfirmationAt)));
+        return List.copyOf(byOrder.values());
     }
 
     public static long unacknowledgedCount(java.time.Duration ackTimeout) {

@@ -90,7 +90,7 @@ class ErpFaultInjectionTest {
         ErpSoapEndpointTest.assertFault(
                 () -> erp.createSalesOrder(ErpRequests.salesOrder("CRM-5001", "C-1001", "FG-100", "1")),
                 "TEC-BACKEND-UNAVAILABLE");
-        assertThat(erp.listItems(new ListItemsRequest()).getItem()).hasSize(5);
+        assertThat(erp.listItems(new ListItemsRequest()).getItem()).hasSize(8);
         given().get("/sim/erp/sales-orders").then().body("$", hasSize(0));
         given().get("/sim/erp/calls").then().body("outcome", equalTo(List.of("FAULT", "OK")));
     }

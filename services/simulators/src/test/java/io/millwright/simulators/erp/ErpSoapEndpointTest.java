@@ -162,7 +162,7 @@ class ErpSoapEndpointTest {
         assertThat(customers).extracting(Customer::getCustomerId).containsExactly("C-1001", "C-1002", "C-9001");
         assertThat(customers).filteredOn(Customer::isCreditBlocked).extracting(Customer::getCustomerId)
                 .containsExactly("C-9001");
-        assertThat(erp.listItems(new ListItemsRequest()).getItem()).hasSize(5);
+        assertThat(erp.listItems(new ListItemsRequest()).getItem()).hasSize(8);
 
         GetStockStatusRequest stockRequest = new GetStockStatusRequest();
         stockRequest.getItemId().add("FG-200");
