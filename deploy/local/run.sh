@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Millwright on one machine, the whole order-to-production chain: real Kafka (KRaft, from the Apache jars), the
-# machine's PostgreSQL, the simulators (ERP, MES, WMS, CRM webhook), order-service, production-service,
-# inventory-service, and the edge gateway of a simulated plant (deploy/local/plant.yaml) forwarding its machine
+# machine's PostgreSQL, the simulators (ERP, MES, WMS, CRM, QMS, EAM, a press's PLC), order-service, production-service,
+# inventory-service, quality-service, maintenance-service, and the edge gateway of a simulated plant (deploy/local/plant.yaml) forwarding its machine
 # data from its Artemis journal over TLS with a client certificate and SCRAM, as a plant does. A sample CRM order is posted; the ERP confirms it and releases production orders for it, the
 # MES simulator gets the work orders, acknowledges them and sends the confirmations, inventory-service receives the
-# produced lots, and order-service reports the milestones (up to READY_TO_SHIP) to the CRM simulator.
+# produced lots, and order-service reports the milestones (up to SHIPPED) to the CRM simulator. Then the press faults
+# while a second order is on it: maintenance-service opens an incident, the EAM gets a work request, the ERP the spare
+# parts and (once repaired) the downtime, the order is at risk at the CRM and the lot made meanwhile is held.
 #
 #   deploy/local/run.sh            build if needed, start everything, run the sample order, keep running (Ctrl-C stops all)
 #   deploy/local/run.sh --rebuild  rebuild the jars first
@@ -13,7 +15,8 @@
 # Needs java 17+, curl, jq, psql/pg_isready. Environment: PGHOST/PGPORT/PGUSER (default 127.0.0.1/5432/postgres),
 # MILLWRIGHT_DB (default millwright), KAFKA_PORT (9092, controller on +1, TLS listener on +2), ERP_SIM_PORT (8090,
 # all simulators), ORDER_SERVICE_PORT (8081), PRODUCTION_SERVICE_PORT (8082), INVENTORY_SERVICE_PORT (8083), QUALITY_SERVICE_PORT (8084),
-# EDGE_GATEWAY_PORT (8085); each service's health and metrics on its port + 1000 (9081, 9082, 9083).
+# EDGE_GATEWAY_PORT (8085), MAINTENANCE_SERVICE_PORT (8086), SIM_PLC_MODBUS_PORT (5020, the press's PLC, fixed in
+# deploy/local/plant.yaml); each service's health and metrics on its port + 1000 (9081 ... 9084, 9086).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -28,6 +31,8 @@ PRODUCTION_SERVICE_PORT="${PRODUCTION_SERVICE_PORT:-8082}"
 INVENTORY_SERVICE_PORT="${INVENTORY_SERVICE_PORT:-8083}"
 QUALITY_SERVICE_PORT="${QUALITY_SERVICE_PORT:-8084}"
 EDGE_GATEWAY_PORT="${EDGE_GATEWAY_PORT:-8085}"
+MAINTENANCE_SERVICE_PORT="${MAINTENANCE_SERVICE_PORT:-8086}"
+SIM_PLC_MODBUS_PORT=5020
 KEYCLOAK_PORT="${KEYCLOAK_PORT:-8180}"
 KEYCLOAK_VERSION=26.4.5
 KC="http://127.0.0.1:$KEYCLOAK_PORT"
@@ -38,9 +43,9 @@ KAFKA_TLS_PORT=$((KAFKA_PORT + 2))
 # user (passwords in .local/secrets.env) and may use only the topics KafkaAccess gives them (docs/security.md)
 KAFKA_TLS_DIR="$STATE/kafka/tls"
 EDGE_SCRAM_USER=edge-gateway
-KAFKA_PRINCIPALS="order-service production-service inventory-service quality-service crm $EDGE_SCRAM_USER"
+KAFKA_PRINCIPALS="order-service production-service inventory-service quality-service maintenance-service crm $EDGE_SCRAM_USER"
 # every topic the services publish to or consume (created before they start)
-TOPICS="millwright.crm.orders,millwright.order.events,millwright.production.events,millwright.inventory.events,millwright.quality.events,millwright.edge.telemetry,millwright.edge.events"
+TOPICS="millwright.crm.orders,millwright.order.events,millwright.production.events,millwright.inventory.events,millwright.quality.events,millwright.maintenance.events,millwright.edge.telemetry,millwright.edge.events"
 REBUILD=0; WAIT=1
 for arg in "$@"; do
   case "$arg" in
@@ -97,7 +102,8 @@ command -v jq >/dev/null || die "jq is needed"
 command -v psql >/dev/null || die "psql is needed to prepare the database"
 for p in "$KAFKA_PORT" $((KAFKA_PORT + 1)) "$KAFKA_TLS_PORT" "$ERP_SIM_PORT" "$ORDER_SERVICE_PORT" "$PRODUCTION_SERVICE_PORT" \
     "$INVENTORY_SERVICE_PORT" "$EDGE_GATEWAY_PORT" "$KEYCLOAK_PORT" $((ORDER_SERVICE_PORT + 1000)) $((PRODUCTION_SERVICE_PORT + 1000)) \
-    $((INVENTORY_SERVICE_PORT + 1000)) "$QUALITY_SERVICE_PORT" $((QUALITY_SERVICE_PORT + 1000)); do
+    $((INVENTORY_SERVICE_PORT + 1000)) "$QUALITY_SERVICE_PORT" $((QUALITY_SERVICE_PORT + 1000)) "$MAINTENANCE_SERVICE_PORT" \
+    $((MAINTENANCE_SERVICE_PORT + 1000)) "$SIM_PLC_MODBUS_PORT"; do
   port_free "$p" || die "port $p is in use (is Millwright already running?)"
 done
 
@@ -107,9 +113,10 @@ ORDER_JAR="$ROOT/services/order-service/target/quarkus-app/quarkus-run.jar"
 PRODUCTION_JAR="$ROOT/services/production-service/target/quarkus-app/quarkus-run.jar"
 INVENTORY_JAR="$ROOT/services/inventory-service/target/quarkus-app/quarkus-run.jar"
 QUALITY_JAR="$ROOT/services/quality-service/target/quarkus-app/quarkus-run.jar"
+MAINTENANCE_JAR="$ROOT/services/maintenance-service/target/quarkus-app/quarkus-run.jar"
 EDGE_JAR="$ROOT/edge-gateway/target/quarkus-app/quarkus-run.jar"
 missing=0
-for jar in "$KAFKA_JAR" "$SIM_JAR" "$ORDER_JAR" "$PRODUCTION_JAR" "$INVENTORY_JAR" "$QUALITY_JAR" "$EDGE_JAR"; do [ -f "$jar" ] || missing=1; done
+for jar in "$KAFKA_JAR" "$SIM_JAR" "$ORDER_JAR" "$PRODUCTION_JAR" "$INVENTORY_JAR" "$QUALITY_JAR" "$MAINTENANCE_JAR" "$EDGE_JAR"; do [ -f "$jar" ] || missing=1; done
 if [ $REBUILD = 1 ] || [ $missing = 1 ]; then
   say "Building (tests skipped; run ./mvnw verify for those)"
   (cd "$ROOT" && ./mvnw -q -DskipTests package)
@@ -121,9 +128,9 @@ mkdir -p "$LOGS"
 SECRETS="$STATE/secrets.env"
 (umask 077; touch "$SECRETS")
 for name in CRM_CLIENT_SECRET MES_CLIENT_SECRET WMS_CLIENT_SECRET QMS_CLIENT_SECRET EAM_CLIENT_SECRET \
-    ORDER_SERVICE_CLIENT_SECRET OPERATOR_PASSWORD VIEWER_PASSWORD KEYCLOAK_ADMIN_PASSWORD KAFKA_TLS_PASSWORD \
+    ORDER_SERVICE_CLIENT_SECRET MAINTENANCE_SERVICE_CLIENT_SECRET OPERATOR_PASSWORD VIEWER_PASSWORD KEYCLOAK_ADMIN_PASSWORD KAFKA_TLS_PASSWORD \
     EDGE_SCRAM_PASSWORD ORDER_SERVICE_KAFKA_PASSWORD PRODUCTION_SERVICE_KAFKA_PASSWORD INVENTORY_SERVICE_KAFKA_PASSWORD QUALITY_SERVICE_KAFKA_PASSWORD \
-    CRM_KAFKA_PASSWORD CRM_WEBHOOK_SECRET QMS_WEBHOOK_SECRET ERP_PASSWORD ERP_CALLBACK_PASSWORD; do
+    MAINTENANCE_SERVICE_KAFKA_PASSWORD CRM_KAFKA_PASSWORD CRM_WEBHOOK_SECRET QMS_WEBHOOK_SECRET EAM_WEBHOOK_SECRET ERP_PASSWORD ERP_CALLBACK_PASSWORD; do
   if ! grep -q "^$name=" "$SECRETS"; then
     echo "$name=$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')" >>"$SECRETS"
     # the broker's keystores were made with another password: it makes new ones on its next start
@@ -174,7 +181,7 @@ rm -rf "$KC_HOME/data/h2" "$KC_HOME/data/import"; mkdir -p "$KC_HOME/data/import
 cp "$ROOT/deploy/local/keycloak/millwright-realm.json" "$KC_HOME/data/import/"
 env CRM_CLIENT_SECRET="$CRM_CLIENT_SECRET" MES_CLIENT_SECRET="$MES_CLIENT_SECRET" WMS_CLIENT_SECRET="$WMS_CLIENT_SECRET" \
   QMS_CLIENT_SECRET="$QMS_CLIENT_SECRET" EAM_CLIENT_SECRET="$EAM_CLIENT_SECRET" \
-  ORDER_SERVICE_CLIENT_SECRET="$ORDER_SERVICE_CLIENT_SECRET" OPERATOR_PASSWORD="$OPERATOR_PASSWORD" VIEWER_PASSWORD="$VIEWER_PASSWORD" \
+  ORDER_SERVICE_CLIENT_SECRET="$ORDER_SERVICE_CLIENT_SECRET" MAINTENANCE_SERVICE_CLIENT_SECRET="$MAINTENANCE_SERVICE_CLIENT_SECRET" OPERATOR_PASSWORD="$OPERATOR_PASSWORD" VIEWER_PASSWORD="$VIEWER_PASSWORD" \
   KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="$KEYCLOAK_ADMIN_PASSWORD" JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" \
   "$KC_HOME/bin/kc.sh" start-dev --http-port="$KEYCLOAK_PORT" --hostname="$KC" --import-realm >"$LOGS/keycloak.log" 2>&1 &
 PIDS+=($!)
@@ -190,18 +197,24 @@ PS_MGMT="http://127.0.0.1:$((PRODUCTION_SERVICE_PORT + 1000))"
 INV_MGMT="http://127.0.0.1:$((INVENTORY_SERVICE_PORT + 1000))"
 QS="http://127.0.0.1:$QUALITY_SERVICE_PORT"
 QS_MGMT="http://127.0.0.1:$((QUALITY_SERVICE_PORT + 1000))"
+MS="http://127.0.0.1:$MAINTENANCE_SERVICE_PORT"
+MS_MGMT="http://127.0.0.1:$((MAINTENANCE_SERVICE_PORT + 1000))"
 QUIET_OTEL='-Dquarkus.log.category."io.quarkus.opentelemetry.runtime.exporter".level=ERROR'
 
-say "Simulators (ERP, MES, WMS, CRM) on $SIM"
+say "Simulators (ERP, MES, WMS, CRM, QMS, EAM) on $SIM, the press's PLC (Modbus TCP) on 127.0.0.1:$SIM_PLC_MODBUS_PORT"
 # the simulated MES and WMS call the services with their own client credentials
 # the simulated CRM checks the milestones' signatures with the secret order-service signs them with
 SIM_OIDC_ENABLED=true OIDC_AUTH_SERVER_URL="$REALM_URL" MES_CLIENT_SECRET="$MES_CLIENT_SECRET" WMS_CLIENT_SECRET="$WMS_CLIENT_SECRET" \
-  QMS_CLIENT_SECRET="$QMS_CLIENT_SECRET" QMS_WEBHOOK_SECRET="$QMS_WEBHOOK_SECRET" CRM_WEBHOOK_SECRET="$CRM_WEBHOOK_SECRET" ERP_USERNAME=millwright ERP_PASSWORD="$ERP_PASSWORD" \
+  QMS_CLIENT_SECRET="$QMS_CLIENT_SECRET" QMS_WEBHOOK_SECRET="$QMS_WEBHOOK_SECRET" CRM_WEBHOOK_SECRET="$CRM_WEBHOOK_SECRET" EAM_WEBHOOK_SECRET="$EAM_WEBHOOK_SECRET" \
+  SIM_PLC_MODBUS_PORT="$SIM_PLC_MODBUS_PORT" ERP_USERNAME=millwright ERP_PASSWORD="$ERP_PASSWORD" \
   ERP_CALLBACK_USERNAME=erp ERP_CALLBACK_PASSWORD="$ERP_CALLBACK_PASSWORD" \
   java -Xmx256m -Dquarkus.http.port="$ERP_SIM_PORT" -Dquarkus.datasource.jdbc.url="$DB_URL" \
   -Dquarkus.datasource.username="$PGUSER" -jar "$SIM_JAR" >"$LOGS/simulators.log" 2>&1 &
 PIDS+=($!)
 wait_for simulators "$SIM/q/health/ready" 90
+# the press runs, no fault (holding-register:1 state, :2 fault code; deploy/local/plant.yaml)
+curl -fsS -X PUT -H 'Content-Type: application/json' -d '{"value":1}' "$SIM/sim/plc/registers/1" >/dev/null
+curl -fsS -X PUT -H 'Content-Type: application/json' -d '{"value":0}' "$SIM/sim/plc/registers/2" >/dev/null
 
 # Common settings of the three services (their %prod configuration reads these variables)
 export DB_URL DB_USER="$PGUSER" ERP_URL="$SIM/soap/erp" OIDC_AUTH_SERVER_URL="$REALM_URL" ERP_USERNAME=millwright ERP_PASSWORD \
@@ -231,6 +244,13 @@ env $(kafka_principal order-service) WMS_URL="$SIM" \
   ORDER_SERVICE_PORT="$ORDER_SERVICE_PORT" ORDER_SERVICE_MANAGEMENT_PORT="$((ORDER_SERVICE_PORT + 1000))" INVENTORY_SERVICE_URL="$INV" CRM_WEBHOOK_URL="$SIM/crm/api/v1/order-milestones" \
   java -Xmx320m "$QUIET_OTEL" -jar "$ORDER_JAR" >"$LOGS/order-service.log" 2>&1 &
 PIDS+=($!)
+say "maintenance-service on $MS"
+env $(kafka_principal maintenance-service) OIDC_CLIENT_ID=maintenance-service OIDC_CLIENT_SECRET="$MAINTENANCE_SERVICE_CLIENT_SECRET" \
+  EAM_URL="$SIM/eam" EAM_WEBHOOK_SECRET="$EAM_WEBHOOK_SECRET" PRODUCTION_SERVICE_URL="$PS" QUALITY_SERVICE_URL="$QS" \
+  MAINTENANCE_GROUP_WAIT=5s MAINTENANCE_RESOLVE_AFTER=10s \
+  MAINTENANCE_SERVICE_PORT="$MAINTENANCE_SERVICE_PORT" MAINTENANCE_SERVICE_MANAGEMENT_PORT="$((MAINTENANCE_SERVICE_PORT + 1000))" \
+  java -Xmx256m "$QUIET_OTEL" -jar "$MAINTENANCE_JAR" >"$LOGS/maintenance-service.log" 2>&1 &
+PIDS+=($!)
 EDGE="http://127.0.0.1:$EDGE_GATEWAY_PORT"
 say "edge gateway of plant-local on $EDGE (journal in $STATE/edge), forwarding over TLS to 127.0.0.1:$KAFKA_TLS_PORT"
 # the install's memory settings (JAVA_OPTS, MALLOC_ARENA_MAX) from the plant environment file
@@ -247,6 +267,7 @@ wait_for inventory-service "$INV_MGMT/q/health/ready" 180
 wait_for quality-service "$QS_MGMT/q/health/ready" 180
 wait_for production-service "$PS_MGMT/q/health/ready" 180
 wait_for order-service "$OS_MGMT/q/health/ready" 180
+wait_for maintenance-service "$MS_MGMT/q/health/ready" 180
 wait_for edge-gateway "$EDGE/q/health/ready" 120
 edge_forwarding() { curl -fsS "$EDGE/q/health/group/cloud" >/dev/null 2>&1; }
 until_ok 60 "the edge gateway's link to Kafka over TLS (see $EDGE/q/health/group/cloud and $LOGS/edge-gateway.log)" edge_forwarding
@@ -349,6 +370,56 @@ until_ok 30 "the CRM simulator to receive SHIPPED" crm_has SHIPPED
 say "The WMS shipped order $ORDER_ID ($(jq -r .shipmentId <<<"$shipped")); milestones the CRM received:"
 curl -fsS "$SIM/sim/crm/milestones?crmOrderId=$CRM_ORDER_ID" | jq -r '.[] | "    \(.reachedAt)  \(.milestone)  \(.detail // "")"'
 
+# Predictive maintenance: a second order goes to production; while it is on RES-CNC-01 the press faults.
+CRM_ORDER_2="CRM-DEMO-$(date +%s)-2"
+say "Posting a second CRM order $CRM_ORDER_2; it will be on the press (cnc-1, resource RES-CNC-01) when it faults"
+ORDER_2_JSON="$(sed -e "s/\${CRM_ORDER_ID}/$CRM_ORDER_2/" -e "s/\${DELIVERY_DATE}/$DELIVERY_DATE/" "$ROOT/deploy/local/sample-order.json" \
+  | jq '.lines |= [.[] | select(.itemId == "FG-100")]')"
+ORDER_2="$(curl -fsS -H 'Content-Type: application/json' -H "Authorization: Bearer $(client_token crm "$CRM_CLIENT_SECRET")" \
+  -d "$ORDER_2_JSON" "$OS/api/v1/orders" | jq -r '.id // empty')"
+[ -n "$ORDER_2" ] || die "the second order was not accepted"
+order_2_confirmed() { test "$(api_get "$OS/api/v1/orders/$ORDER_2" | jq -r .status)" = CONFIRMED; }
+until_ok 60 "order $ORDER_2 to be CONFIRMED by the ERP" order_2_confirmed
+SALES_ORDER_2="$(api_get "$OS/api/v1/orders/$ORDER_2" | jq -r .erpSalesOrderNumber)"
+released_2() { curl -fsS "$SIM/sim/erp/production-orders" | jq -e --arg so "$SALES_ORDER_2" 'any(.[]; .salesOrderNumber == $so and .releasedAt != null)' >/dev/null; }
+until_ok 60 "the ERP to release the production order of $SALES_ORDER_2" released_2
+PO_2_JSON="$(curl -fsS "$SIM/sim/erp/production-orders" | jq -c --arg so "$SALES_ORDER_2" '[.[] | select(.salesOrderNumber == $so)][0]')"
+PO_2="$(jq -r .productionOrderNumber <<<"$PO_2_JSON")"; LOT_2="$(jq -r .lot <<<"$PO_2_JSON")"
+until_ok 90 "$PO_2 to be dispatched to the MES and acknowledged" acknowledged "$PO_2"
+say "$PO_2 is on the press; the press signals fault 17 (hydraulic pressure low) and stops"
+curl -fsS -X PUT -H 'Content-Type: application/json' -d '{"value":17}' "$SIM/sim/plc/registers/2" >/dev/null
+curl -fsS -X PUT -H 'Content-Type: application/json' -d '{"value":2}' "$SIM/sim/plc/registers/1" >/dev/null
+incident_on_press() { api_get "$MS/api/v1/incidents?assetId=cnc-1&limit=1" | jq -e --arg po "$PO_2" \
+  '.[0].incident.activeProductionOrderId == $po' >/dev/null; }
+until_ok 60 "maintenance-service to open an incident for the press, on $PO_2 (see $LOGS/maintenance-service.log)" incident_on_press
+INCIDENT="$(api_get "$MS/api/v1/incidents?assetId=cnc-1&limit=1" | jq -r '.[0].incident.incidentId')"
+eam_has() { curl -fsS "$SIM/sim/eam/work-requests?externalId=$INCIDENT" | jq -e 'length > 0' >/dev/null; }
+until_ok 60 "the EAM to receive the work request of $INCIDENT" eam_has
+erp_posting() { curl -fsS "$SIM/sim/erp/postings?type=$1" | jq -e --arg k "$2" 'any(.[]; .businessKey == $k)' >/dev/null; }
+until_ok 60 "the ERP to receive the spare parts of $INCIDENT" erp_posting maintenance-cost "$INCIDENT-PARTS"
+crm_2_heard() { curl -fsS "$SIM/sim/crm/milestones?crmOrderId=$CRM_ORDER_2" | jq -e --arg m "$1" 'any(.[]; .milestone == $m)' >/dev/null; }
+until_ok 60 "the CRM simulator to hear that $CRM_ORDER_2 is at risk" crm_2_heard AT_RISK
+say "Incident $INCIDENT: EAM work request $(curl -fsS "$SIM/sim/eam/work-requests?externalId=$INCIDENT" | jq -r '.[0].workRequestId'), \
+spare parts in the ERP, order $ORDER_2 at risk (the CRM heard AT_RISK)"
+say "The MES finishes $PO_2 on the press meanwhile; then the press is repaired and runs again"
+while IFS= read -r confirmation; do
+  sent="$(post_json "$SIM/sim/mes/confirmations" "$confirmation")"
+  [ "$(jq -r .status <<<"$sent")" = 202 ] || die "production-service did not accept $confirmation: $sent"
+done < <(jq -c '(.productionOrderNumber) as $po | (.operations | map(.operationNumber)) as $ops
+    | [ {productionOrderId: $po, type: "YIELD", operationNumber: $ops[0], materialId: .itemId,
+         quantity: {value: .quantity, unit: .unitOfMeasure}, operatorId: "OP-17", finalConfirmation: false},
+        {productionOrderId: $po, type: "YIELD", operationNumber: ($ops | last), materialId: .itemId,
+         quantity: {value: .quantity, unit: .unitOfMeasure}, operatorId: "OP-17", finalConfirmation: true} ] | .[]' <<<"$PO_2_JSON")
+lot_2_known() { api_get "$QS/api/v1/lots/$LOT_2/genealogy" >/dev/null 2>&1; }
+until_ok 60 "quality-service to know lot $LOT_2" lot_2_known
+curl -fsS -X PUT -H 'Content-Type: application/json' -d '{"value":0}' "$SIM/sim/plc/registers/2" >/dev/null
+curl -fsS -X PUT -H 'Content-Type: application/json' -d '{"value":1}' "$SIM/sim/plc/registers/1" >/dev/null
+until_ok 90 "the ERP to receive the downtime of $INCIDENT (resolves 10 s after the fault cleared)" erp_posting downtime "$INCIDENT-DOWNTIME"
+lot_2_held() { api_get "$INV/api/v1/balances?item=FG-100&lot=$LOT_2" | jq -e 'any(.[]; .status == "QUALITY_HOLD")' >/dev/null; }
+until_ok 60 "lot $LOT_2, made during the anomaly, to be on hold in inventory" lot_2_held
+say "Incident $INCIDENT resolved: downtime posted to the ERP, the work request resolved in the EAM, lot $LOT_2 held; its timeline:"
+api_get "$MS/api/v1/incidents/$INCIDENT" | jq -r '.timeline[] | "    \(.at)  \(.step)  [\(.system)]  trace \(.traceId)"'
+
 cat <<EOT
 
 Millwright is running. Every API wants a bearer token of Keycloak ($KC, realm millwright, admin console
@@ -368,12 +439,15 @@ Look at:
   Availability                   $INV/api/v1/availability?item=$FIRST_ITEM&qty=1
   Goods movements                $INV/api/v1/movements?item=$FIRST_ITEM
   What the lot was made from     $QS/api/v1/lots/$FIRST_LOT/genealogy?direction=components
+  The press's incident           $MS/api/v1/incidents/$INCIDENT   (all: $MS/api/v1/incidents; EAM: $SIM/sim/eam/work-requests)
+  The press's downtime           $MS/api/v1/resources/RES-CNC-01/downtime   (edge sources and gaps: $MS/api/v1/edge/sources)
+  The press's PLC                $SIM/sim/plc/registers   (fault it: curl -X PUT -H 'Content-Type: application/json' -d '{"value":17}' $SIM/sim/plc/registers/2)
   The lot's quality              $QS/api/v1/lots/$FIRST_LOT/quality   (QMS: $SIM/sim/qms/cases   $SIM/sim/qms/results)
   Milestones the CRM received    $SIM/sim/crm/milestones?crmOrderId=$CRM_ORDER_ID
-  Swagger UI                     $OS/q/swagger-ui   $PS/q/swagger-ui   $INV/q/swagger-ui   $QS/q/swagger-ui
-  Dead letters                   $OS/api/v1/dead-letters   $PS/api/v1/dead-letters   $INV/api/v1/dead-letters   $QS/api/v1/dead-letters
-  Health                         $OS_MGMT/q/health   $PS_MGMT/q/health   $INV_MGMT/q/health   $QS_MGMT/q/health   $EDGE/q/health
-  Metrics (Prometheus)           $OS_MGMT/q/metrics   $PS_MGMT/q/metrics   $INV_MGMT/q/metrics   $QS_MGMT/q/metrics   $EDGE/q/metrics
+  Swagger UI                     $OS/q/swagger-ui   $PS/q/swagger-ui   $INV/q/swagger-ui   $QS/q/swagger-ui   $MS/q/swagger-ui
+  Dead letters                   $OS/api/v1/dead-letters   $PS/api/v1/dead-letters   $INV/api/v1/dead-letters   $QS/api/v1/dead-letters   $MS/api/v1/dead-letters
+  Health                         $OS_MGMT/q/health   $PS_MGMT/q/health   $INV_MGMT/q/health   $QS_MGMT/q/health   $MS_MGMT/q/health   $EDGE/q/health
+  Metrics (Prometheus)           $OS_MGMT/q/metrics   $PS_MGMT/q/metrics   $INV_MGMT/q/metrics   $QS_MGMT/q/metrics   $MS_MGMT/q/metrics   $EDGE/q/metrics
   Edge gateway status page       $EDGE/status   (plant file deploy/local/plant.yaml, journal $STATE/edge)
   ERP simulator                  $SIM/sim/erp/sales-orders   $SIM/sim/erp/production-orders   $SIM/sim/erp/postings?type=movement
   MES simulator                  $SIM/sim/mes/work-orders   $SIM/sim/mes/confirmations

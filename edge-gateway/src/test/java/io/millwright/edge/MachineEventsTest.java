@@ -22,6 +22,7 @@ import io.millwright.edge.plc.ModbusTcpTestServer;
 import io.millwright.kit.testing.KafkaTestClient;
 import io.millwright.model.edge.AlertSeverity;
 import io.millwright.model.edge.MachineAlert;
+import io.millwright.model.edge.MachineAlertCleared;
 import io.millwright.model.edge.MachineState;
 import io.millwright.model.edge.MachineStateChange;
 import io.millwright.model.edge.SampleQuality;
@@ -124,6 +125,9 @@ class MachineEventsTest {
         MachineAlert unmapped = DomainEvents.data(EdgeRecords.event(awaitEvent(EventType.EDGE_MACHINE_ALERT_RAISED,
                 r -> "99".equals(DomainEvents.data(EdgeRecords.event(r), MachineAlert.class).faultCode()))), MachineAlert.class);
         assertThat(unmapped.severity()).isEqualTo(AlertSeverity.WARNING);
+        MachineAlertCleared cleared = DomainEvents.data(EdgeRecords.event(awaitEvent(EventType.EDGE_MACHINE_ALERT_CLEARED, r -> true)),
+                MachineAlertCleared.class);
+        assertThat(cleared.faultCode()).isEqualTo("17");
 
         // machine events: numbered per asset, gapless and in order on their own topic
         // (an UNKNOWN first, when the gateway read the PLC before the test started it)
@@ -139,7 +143,8 @@ class MachineEventsTest {
         assertThat(afterStart).extracting(r -> KafkaTestClient.header(r, "ce_type")).containsExactly(
                 EventType.EDGE_MACHINE_STATE_CHANGED.type(), EventType.EDGE_MACHINE_STATE_CHANGED.type(),
                 EventType.EDGE_MACHINE_ALERT_RAISED.type(), EventType.EDGE_MACHINE_STATE_CHANGED.type(),
-                EventType.EDGE_MACHINE_ALERT_RAISED.type());
+                // 99 replaced 17: 17 clears before 99 is raised
+                EventType.EDGE_MACHINE_ALERT_CLEARED.type(), EventType.EDGE_MACHINE_ALERT_RAISED.type());
 
         // pressure: aggregates with the values seen, never raw GOOD samples
         PLC.setRegister(2, 160);

@@ -31,6 +31,16 @@ class PlantConfigLoaderTest {
     }
 
     @Test
+    void theLocalRunsPlantFileLoadsWithThePressesStateAndFaultSignals() {
+        PlantConfig config = PlantConfigLoader.load(java.nio.file.Path.of("../deploy/local/plant.yaml"));
+        assertThat(config.plantId()).isEqualTo("plant-local");
+        assertThat(config.connections()).extracting(c -> c.id()).contains("line-1", "cnc-1-plc");
+        assertThat(config.connections().stream().flatMap(c -> c.tags().stream()).filter(t -> "cnc-1".equals(t.assetId())))
+                .anySatisfy(t -> assertThat(t.isStateSignal()).isTrue())
+                .anySatisfy(t -> assertThat(t.isFaultSignal()).isTrue());
+    }
+
+    @Test
     void fullFileReadsEveryProtocolAndField() {
         PlantConfig config = PlantConfigLoader.load(FIXTURES.resolve("full.yaml"));
 

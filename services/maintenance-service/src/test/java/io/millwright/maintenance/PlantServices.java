@@ -63,11 +63,8 @@ public class PlantServices implements QuarkusTestResourceLifecycleManager {
     }
 
     private static ServiceProcess start(String name, PostgresDatabase db, ErpSimulator erp, Map<String, String> own) {
-        Map<String, String> config = new LinkedHashMap<>(own);
-        config.putAll(IdentityProvider.serviceProperties());
-        config.putAll(ServiceProperties.platform(name, db, erp));
-        config.put("millwright.kit.outbox.poll-interval", "100ms");
-        return ServiceProcess.start(name, ServiceProcess.quarkusApp("services/" + name), config, START_TIMEOUT);
+        return ServiceProcess.start(name, ServiceProcess.quarkusApp("services/" + name), ServiceProperties.chained(name, db, erp, own),
+                START_TIMEOUT);
     }
 
     @Override

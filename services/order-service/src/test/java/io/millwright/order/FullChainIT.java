@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -211,16 +210,8 @@ class FullChainIT {
 
     private static ServiceProcess start(String name, PostgresDatabase db, ErpSimulator erp, Map<String, String> own,
             String... workQueues) {
-        Map<String, String> config = new LinkedHashMap<>(own);
-        config.putAll(IdentityProvider.serviceProperties());
-        // Short pauses between attempts, so an early refusal (a lot the ERP does not know yet) is retried soon.
-        for (String queue : workQueues) {
-            config.put("millwright.kit.work-queues.\"" + queue + "\".backoff.initial", "200ms");
-            config.put("millwright.kit.work-queues.\"" + queue + "\".backoff.max", "2s");
-        }
-        config.putAll(ServiceProperties.platform(name, db, erp));
-        config.put("millwright.kit.outbox.poll-interval", "100ms");
-        ServiceProcess service = ServiceProcess.start(name, ServiceProcess.quarkusApp("services/" + name), config, START_TIMEOUT);
+        ServiceProcess service = ServiceProcess.start(name, ServiceProcess.quarkusApp("services/" + name),
+                ServiceProperties.chained(name, db, erp, own, workQueues), START_TIMEOUT);
         SERVICES.add(service);
         return service;
     }

@@ -245,7 +245,11 @@ class OrderMilestoneTest {
         MaintenanceIncident incident = new MaintenanceIncident(incidentId, "plant-1", "cnc-1", "17", "Hydraulic pressure low",
                 AlertSeverity.CRITICAL, IncidentStatus.WORK_REQUESTED, 3, Instant.now().minusSeconds(120), Instant.now(), po, "RES-CNC-01",
                 "WC-CNC", "CC-4100", List.of(po, "PO-NOT-OURS-" + po));
-        CloudEvent opened = event(EventType.MAINTENANCE_INCIDENT_OPENED, "maintenance-service", incidentId, new MaintenanceIncidentOpened(incident));
+        // X1: the incident's trace (it began at the machine) goes on through the order's risk and the CRM webhook
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        CloudEvent opened = DomainEvents.toCloudEvent(EventType.MAINTENANCE_INCIDENT_OPENED, DomainEvents.source("maintenance-service"),
+                UUID.randomUUID().toString(), incidentId, new MaintenanceIncidentOpened(incident), Instant.now(), "corr-" + incidentId,
+                "00-" + traceId + "-00f067aa0ba902b7-01");
         publish(opened);
         publish(event(EventType.MAINTENANCE_INCIDENT_OPENED, "maintenance-service", incidentId, new MaintenanceIncidentOpened(incident)));
         JsonPath view = awaitSteps(order.id(), "AT_RISK");
@@ -257,8 +261,11 @@ class OrderMilestoneTest {
         assertThat(risk.resourceId()).isEqualTo("RES-CNC-01");
         assertThat(risk.productionOrderId()).isEqualTo(po);
         assertThat(risk.sourceReference()).isEqualTo(incidentId);
+        assertThat(KafkaTestClient.header(atRisk.get(0), "traceparent")).contains(traceId);
         await().atMost(FLOW_TIMEOUT).untilAsserted(() -> assertThat(crm.milestones(order.crmOrderId())).extracting(m -> m.get("milestone"))
                 .containsOnlyOnce("AT_RISK"));
+        assertThat(crm.milestones(order.crmOrderId())).filteredOn(m -> "AT_RISK".equals(m.get("milestone")))
+                .singleElement().satisfies(m -> assertThat(String.valueOf(m.get("traceparent"))).contains(traceId));
 
         publish(event(EventType.MAINTENANCE_INCIDENT_RESOLVED, "maintenance-service", incidentId,
                 new MaintenanceIncidentResolved(incident, Instant.now())));

@@ -54,7 +54,7 @@ public class EventConsumers {
      */
     public ProcessorDefinition<?> consume(RouteBuilder routes, String topic, String groupId, String routeId, boolean autoStartup,
             EventType... types) {
-        RouteDefinition route = routes.from("kafka:" + topic + "?groupId=" + groupId)
+        RouteDefinition route = routes.from("kafka:" + topic + "?groupId=" + groupId + "&headerDeserializer=#" + TraceHeaders.BEAN)
                 .routeId(routeId)
                 .autoStartup(autoStartup)
                 .routeConfigurationId(MillwrightRouteConfiguration.ID);

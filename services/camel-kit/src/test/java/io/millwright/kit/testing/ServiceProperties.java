@@ -24,4 +24,25 @@ public final class ServiceProperties {
         config.putAll(ErpSimulator.credentialsForTheErp());
         return config;
     }
+
+    /**
+     * {@link #platform} plus what a test that chains packaged services gives each of them: the test JVM's identity
+     * provider, short pauses between attempts of its work queues (an early refusal, such as a lot the ERP does not know
+     * yet, is retried soon) and a fast outbox relay.
+     *
+     * @param own        the service's own settings (target URLs, secrets)
+     * @param workQueues the queues whose pauses are shortened
+     */
+    public static Map<String, String> chained(String service, PostgresDatabase db, ErpSimulator erp, Map<String, String> own,
+            String... workQueues) {
+        Map<String, String> config = new LinkedHashMap<>(own);
+        config.putAll(IdentityProvider.serviceProperties());
+        for (String queue : workQueues) {
+            config.put("millwright.kit.work-queues.\"" + queue + "\".backoff.initial", "200ms");
+            config.put("millwright.kit.work-queues.\"" + queue + "\".backoff.max", "2s");
+        }
+        config.putAll(platform(service, db, erp));
+        config.put("millwright.kit.outbox.poll-interval", "100ms");
+        return config;
+    }
 }

@@ -17,9 +17,8 @@ import jakarta.transaction.Transactional;
 import org.apache.camel.Body;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 
+import io.millwright.kit.target.JsonBodies;
 import io.millwright.kit.error.NonRetryableException;
 import io.millwright.kit.outbox.OutboxWriter;
 import io.millwright.kit.target.HttpAnswers;
@@ -28,7 +27,6 @@ import io.millwright.maintenance.config.MaintenanceConfig;
 import io.millwright.maintenance.incident.IncidentTimeline;
 import io.millwright.maintenance.incident.IncidentView;
 import io.millwright.maintenance.incident.Incidents;
-import io.millwright.model.common.ModelJson;
 import io.millwright.model.common.Quantity;
 import io.millwright.model.edge.AlertSeverity;
 import io.millwright.model.event.EventType;
@@ -85,10 +83,10 @@ public class EamWorkRequests {
         String eamId = view.eamWorkRequestId();
         if (eamId == null) {
             WorkRequest request = workRequest(view);
-            String body = json(body(view, request));
+            String body = JsonBodies.write(body(view, request));
             String what = "work request " + incidentId;
             String answer = send(what, eam -> eam.create(sign(body), body));
-            eamId = read(answer).path("workRequestId").asText(null);
+            eamId = JsonBodies.read(TARGET, what, answer).path("workRequestId").asText(null);
             if (eamId == null || eamId.isBlank()) {
                 throw new NonRetryableException("The EAM answered " + what + " without a workRequestId: " + answer);
             }
@@ -100,7 +98,7 @@ public class EamWorkRequests {
             status.put("note", "Fault " + view.incident().faultCode() + " cleared at " + view.resolvedAt() + " and stayed cleared; "
                     + view.incident().alertCount() + " alert(s)");
             status.put("at", view.resolvedAt());
-            String body = json(status);
+            String body = JsonBodies.write(status);
             send("resolution of work request " + incidentId, eam -> eam.status(incidentId, sign(body), body));
             statusSent(incidentId, "RESOLVED");
         }
@@ -202,21 +200,5 @@ public class EamWorkRequests {
         String secret = targets.settings(TARGET).signingSecret().filter(s -> !s.isBlank()).orElseThrow(() -> new IllegalStateException(
                 "millwright.kit.targets.eam.signing-secret (EAM_WEBHOOK_SECRET) is not set: work requests are not sent unsigned"));
         return WebhookSignature.sign(secret, Instant.now(), UUID.randomUUID().toString(), body);
-    }
-
-    private static JsonNode read(String json) {
-        try {
-            return ModelJson.mapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new NonRetryableException("Not JSON: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    private static String json(Object value) {
-        try {
-            return ModelJson.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

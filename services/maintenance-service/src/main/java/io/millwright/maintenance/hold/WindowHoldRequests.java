@@ -13,9 +13,9 @@ import jakarta.transaction.Transactional;
 import org.apache.camel.Body;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.millwright.kit.target.JsonBodies;
 import io.millwright.kit.error.NonRetryableException;
 import io.millwright.kit.target.HttpAnswers;
 import io.millwright.kit.target.TargetSystems;
@@ -23,7 +23,6 @@ import io.millwright.maintenance.config.MaintenanceConfig;
 import io.millwright.maintenance.incident.IncidentTimeline;
 import io.millwright.maintenance.incident.IncidentView;
 import io.millwright.maintenance.incident.Incidents;
-import io.millwright.model.common.ModelJson;
 import io.millwright.model.maintenance.MaintenanceIncident;
 
 /**
@@ -73,18 +72,14 @@ public class WindowHoldRequests {
         body.put("reason", "Machine incident " + incidentId + ": fault " + incident.faultCode()
                 + (incident.faultDescription() == null ? "" : " (" + incident.faultDescription() + ")") + " on " + incident.assetId());
         body.put("incidentId", incidentId);
-        String json = json(body);
+        String json = JsonBodies.write(body);
         String what = "window hold " + holdId(incidentId);
         QualityApi quality = targets.restClient(QualityApi.class, TARGET);
         String answer = targets.call(TARGET, what, () -> HttpAnswers.exchange(TARGET, what, () -> quality.hold(json),
                 response -> response.readEntity(String.class)), String.class);
         List<String> lots = new ArrayList<>();
-        try {
-            for (JsonNode lot : ModelJson.mapper().readTree(answer).path("lots")) {
-                lots.add(lot.path("lotId").asText());
-            }
-        } catch (JsonProcessingException e) {
-            throw new NonRetryableException("quality-service answered " + what + " with something that is not JSON: " + answer, e);
+        for (JsonNode lot : JsonBodies.read(TARGET, what, answer).path("lots")) {
+            lots.add(lot.path("lotId").asText());
         }
         requested(incidentId, "Window hold " + holdId(incidentId) + " of lots made on " + incident.resourceId() + " from "
                 + incident.firstAlertAt() + " to " + view.resolvedAt() + ": " + (lots.isEmpty() ? "no lot was made then" : lots));
@@ -94,13 +89,5 @@ public class WindowHoldRequests {
     void requested(String incidentId, String detail) {
         timeline.record(incidentId, "QUALITY_HOLD_REQUESTED", "quality-service", detail, null, Instant.now());
         LOG.infof("Incident %s: %s", incidentId, detail);
-    }
-
-    private static String json(Object value) {
-        try {
-            return ModelJson.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

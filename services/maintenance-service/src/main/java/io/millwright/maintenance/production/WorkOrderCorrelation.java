@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.millwright.kit.target.JsonBodies;
 import io.millwright.kit.error.NonRetryableException;
 import io.millwright.kit.outbox.OutboxWriter;
 import io.millwright.kit.target.HttpAnswers;
@@ -22,7 +23,6 @@ import io.millwright.maintenance.incident.IncidentFollowUps;
 import io.millwright.maintenance.incident.IncidentTimeline;
 import io.millwright.maintenance.incident.IncidentView;
 import io.millwright.maintenance.incident.Incidents;
-import io.millwright.model.common.ModelJson;
 import io.millwright.model.event.EventType;
 import io.millwright.model.maintenance.MaintenanceIncidentOpened;
 
@@ -70,19 +70,15 @@ public class WorkOrderCorrelation {
                 response -> response.readEntity(String.class)), String.class);
         String active = null;
         List<String> affected = new ArrayList<>();
-        try {
-            for (JsonNode order : ModelJson.mapper().readTree(answer)) {
-                String id = order.path("productionOrderId").asText(null);
-                if (id == null || id.isBlank()) {
-                    continue;
-                }
-                affected.add(id);
-                if (order.path("active").asBoolean(false) && active == null) {
-                    active = id;
-                }
+        for (JsonNode order : JsonBodies.read(TARGET, what, answer)) {
+            String id = order.path("productionOrderId").asText(null);
+            if (id == null || id.isBlank()) {
+                continue;
             }
-        } catch (java.io.IOException e) {
-            throw new NonRetryableException("production-service answered " + what + " with something that is not a JSON list: " + answer, e);
+            affected.add(id);
+            if (order.path("active").asBoolean(false) && active == null) {
+                active = id;
+            }
         }
         correlated(incidentId, active, affected);
     }

@@ -14,15 +14,13 @@ import jakarta.transaction.Transactional;
 import org.apache.camel.Body;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 
+import io.millwright.kit.target.JsonBodies;
 import io.millwright.kit.error.NonRetryableException;
 import io.millwright.kit.outbox.OutboxWriter;
 import io.millwright.kit.target.HttpAnswers;
 import io.millwright.kit.target.TargetSystems;
 import io.millwright.kit.workqueue.WorkQueues;
-import io.millwright.model.common.ModelJson;
 import io.millwright.model.event.EventType;
 import io.millwright.model.quality.CaseStatus;
 import io.millwright.model.quality.QualityCase;
@@ -82,14 +80,14 @@ public class QmsCases {
             body.put("holdId", holdId);
             body.put("failedCharacteristics", result.measurements().stream()
                     .filter(m -> m.verdict() == io.millwright.model.quality.QualityVerdict.FAIL).map(m -> m.characteristic()).toList());
-            workQueues.enqueue(QUEUE, caseId, json(body), result.lotId());
+            workQueues.enqueue(QUEUE, caseId, JsonBodies.write(body), result.lotId());
         }
         return caseId;
     }
 
     /** The work queue's step: opens the case in the QMS (signed), then records the QMS's id. */
     public void deliver(@Body String body) {
-        String caseId = read(body).path("caseId").asText();
+        String caseId = JsonBodies.read("the work queue", "quality case", body).path("caseId").asText();
         String what = "quality case " + caseId;
         String secret = targets.settings(TARGET).signingSecret().filter(s -> !s.isBlank()).orElseThrow(() -> new IllegalStateException(
                 "millwright.kit.targets.qms.signing-secret (QMS_WEBHOOK_SECRET) is not set: quality cases are not sent unsigned"));
@@ -97,7 +95,7 @@ public class QmsCases {
         String answer = targets.call(TARGET, what, () -> HttpAnswers.exchange(TARGET, what,
                 () -> qms.open(WebhookSignature.sign(secret, Instant.now(), UUID.randomUUID().toString(), body), body),
                 response -> response.readEntity(String.class)), String.class);
-        String qmsCaseId = read(answer).path("qmsCaseId").asText(null);
+        String qmsCaseId = JsonBodies.read(TARGET, what, answer).path("qmsCaseId").asText(null);
         if (qmsCaseId == null || qmsCaseId.isBlank()) {
             throw new NonRetryableException("The QMS answered " + what + " without a qmsCaseId: " + answer);
         }
@@ -131,21 +129,5 @@ public class QmsCases {
         CaseStatus status = "REQUESTED".equals(r[6]) ? CaseStatus.OPEN : CaseStatus.valueOf((String) r[6]);
         return new QualityCase((String) r[0], (String) r[1], (String) r[2], List.of((String) r[3]), (String) r[4], (String) r[5], status,
                 SqlTimes.instant(r[7]));
-    }
-
-    private static JsonNode read(String json) {
-        try {
-            return ModelJson.mapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new NonRetryableException("Not JSON: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    private static String json(Object value) {
-        try {
-            return ModelJson.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

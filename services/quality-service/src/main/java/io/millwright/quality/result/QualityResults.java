@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 
+import io.millwright.kit.target.JsonBodies;
 import io.millwright.kit.deadletter.DeadLetterStore;
 import io.millwright.kit.deadletter.NewDeadLetter;
 import io.millwright.kit.outbox.OutboxWriter;
@@ -101,7 +102,7 @@ public class QualityResults {
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'PENDING', ?11)""")
                 .setParameter(1, request.resultId()).setParameter(2, sourceSystem).setParameter(3, request.lotId())
                 .setParameter(4, request.itemId()).setParameter(5, request.inspectionPlanId()).setParameter(6, request.verdict().name())
-                .setParameter(7, json(measurements(request))).setParameter(8, request.inspectorId()).setParameter(9, request.inspectedAt())
+                .setParameter(7, JsonBodies.write(measurements(request))).setParameter(8, request.inspectorId()).setParameter(9, request.inspectedAt())
                 .setParameter(10, now).setParameter(11, hash)
                 .executeUpdate();
         Optional<LotOrigin> origin = origin(request.lotId());
@@ -151,7 +152,7 @@ public class QualityResults {
             em.createNativeQuery("UPDATE quality_result SET status = 'EXPIRED' WHERE result_id = ?1").setParameter(1, resultId).executeUpdate();
             String reason = "Result " + resultId + " for lot " + row[1] + " matched no lot within " + within
                     + ": no production confirmation named the lot; check the lot id with the QMS, then replay";
-            deadLetters.record(NewDeadLetter.of(EXPIRY_ROUTE_ID, reason).key(resultId).payload(view(resultId).map(QualityResults::json).orElse(null)));
+            deadLetters.record(NewDeadLetter.of(EXPIRY_ROUTE_ID, reason).key(resultId).payload(view(resultId).map(JsonBodies::write).orElse(null)));
             LOG.warn(reason);
         }
         return stale.size();
@@ -231,18 +232,10 @@ public class QualityResults {
 
     private static String hash(QmsResultRequest request) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json(request).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(JsonBodies.write(request).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static String json(Object value) {
-        try {
-            return ModelJson.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Cannot write " + value.getClass().getSimpleName() + " as JSON", e);
         }
     }
 }
