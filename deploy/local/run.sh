@@ -386,11 +386,17 @@ until_ok 60 "the ERP to release the production order of $SALES_ORDER_2" released
 PO_2_JSON="$(curl -fsS "$SIM/sim/erp/production-orders" | jq -c --arg so "$SALES_ORDER_2" '[.[] | select(.salesOrderNumber == $so)][0]')"
 PO_2="$(jq -r .productionOrderNumber <<<"$PO_2_JSON")"; LOT_2="$(jq -r .lot <<<"$PO_2_JSON")"
 until_ok 90 "$PO_2 to be dispatched to the MES and acknowledged" acknowledged "$PO_2"
+# the press starts on it (the MES books 15 minutes of labour on its first operation): the press's active work order
+labour="$(jq -c '{productionOrderId: .productionOrderNumber, type: "LABOUR", operationNumber: .operations[0].operationNumber,
+  quantity: {value: 15, unit: "MIN"}, operatorId: "OP-17", finalConfirmation: false}' <<<"$PO_2_JSON")"
+[ "$(post_json "$SIM/sim/mes/confirmations" "$labour" | jq -r .status)" = 202 ] || die "production-service did not accept $labour"
+on_press() { test "$(api_get "$PS/api/v1/resources/RES-CNC-01/active-work-order" 2>/dev/null | jq -r .productionOrderId)" = "$PO_2"; }
+until_ok 60 "$PO_2 to be the press's active work order" on_press
 say "$PO_2 is on the press; the press signals fault 17 (hydraulic pressure low) and stops"
 curl -fsS -X PUT -H 'Content-Type: application/json' -d '{"value":17}' "$SIM/sim/plc/registers/2" >/dev/null
 curl -fsS -X PUT -H 'Content-Type: application/json' -d '{"value":2}' "$SIM/sim/plc/registers/1" >/dev/null
 incident_on_press() { api_get "$MS/api/v1/incidents?assetId=cnc-1&limit=1" | jq -e --arg po "$PO_2" \
-  '.[0].incident.activeProductionOrderId == $po' >/dev/null; }
+  '.[0].incident.affectedProductionOrderIds // [] | index($po) != null' >/dev/null; }
 until_ok 60 "maintenance-service to open an incident for the press, on $PO_2 (see $LOGS/maintenance-service.log)" incident_on_press
 INCIDENT="$(api_get "$MS/api/v1/incidents?assetId=cnc-1&limit=1" | jq -r '.[0].incident.incidentId')"
 eam_has() { curl -fsS "$SIM/sim/eam/work-requests?externalId=$INCIDENT" | jq -e 'length > 0' >/dev/null; }

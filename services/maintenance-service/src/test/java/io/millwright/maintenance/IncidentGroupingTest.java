@@ -17,6 +17,7 @@ import io.millwright.kit.testing.KafkaTestClient;
 import io.millwright.kit.testing.PostgresDatabase;
 import io.millwright.kit.testing.PostgresResource;
 import io.millwright.model.edge.AlertSeverity;
+import io.millwright.model.edge.MachineState;
 import io.millwright.model.event.EventType;
 import io.millwright.model.event.Topics;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -106,6 +107,19 @@ class IncidentGroupingTest {
         assertThat(press.groups(null, "E-INFO-" + run)).isEmpty();
         assertThat(PostgresDatabase.shared().count("select count(*) from maintenance.machine_event where source_id = ? and fault_code = ? "
                 + "and outcome = 'BELOW_SEVERITY'", press.sourceId, "E-INFO-" + run)).isEqualTo(1);
+    }
+
+    @Test
+    void aMachineRunningAgainClearsItsFaultsAndTheirIncidentsResolve() {
+        EdgeEvents press = new EdgeEvents("PRESS-2");
+        String fault = "E-RUN-" + run();
+        press.raise(fault, AlertSeverity.CRITICAL);
+        String incidentId = incidentId(await().atMost(TIMEOUT).until(() -> press.groups("OPEN", fault), g -> g.size() == 1).get(0));
+        // a gateway that restarted knows nothing of the code it raised: it only says the machine runs again
+        KafkaTestClient.publish(press.state(press.next(), null, MachineState.RUNNING, null, Instant.now()));
+        await().atMost(TIMEOUT).until(() -> press.groups("RESOLVED", fault).stream().anyMatch(g -> incidentId.equals(incidentId(g))));
+        assertThat(io.restassured.RestAssured.given().get("/api/v1/incidents/" + incidentId).jsonPath().getList("timeline.detail", String.class))
+                .anySatisfy(d -> assertThat(d).contains("running again"));
     }
 
     static String run() {

@@ -1,6 +1,7 @@
 package io.millwright.maintenance.edge;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +18,7 @@ import io.millwright.maintenance.config.MaintenanceConfig;
 import io.millwright.maintenance.incident.Incidents;
 import io.millwright.model.edge.MachineAlert;
 import io.millwright.model.edge.MachineAlertCleared;
+import io.millwright.model.edge.MachineState;
 import io.millwright.model.edge.MachineStateChange;
 import io.millwright.model.edge.SourceSequenced;
 import io.millwright.model.event.DomainEvents;
@@ -108,8 +110,13 @@ public class EdgeIntake {
             incidentId = incidents.cleared(cleared).orElse(null);
             outcome = incidentId == null ? "CLEARED_NOTHING" : "CLEARED";
         } else {
-            states.change((MachineStateChange) data, asset);
+            MachineStateChange change = (MachineStateChange) data;
+            states.change(change, asset);
             outcome = "STATE";
+            if (change.state() == MachineState.RUNNING) {
+                List<String> cleared = incidents.running(change.plantId(), change.assetId(), change.changedAt());
+                incidentId = cleared.isEmpty() ? null : cleared.get(0);
+            }
         }
         em.createNativeQuery("UPDATE machine_event SET outcome = ?3, incident_id = ?4 WHERE source_id = ?1 AND sequence_number = ?2")
                 .setParameter(1, data.sourceId()).setParameter(2, sequence).setParameter(3, outcome).setParameter(4, incidentId)

@@ -116,10 +116,33 @@ public class Incidents {
     /** The fault of an alert is no longer signalled. Returns the incident (or waiting group) it cleared, if any. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<String> cleared(MachineAlertCleared cleared) {
-        lock(cleared.plantId(), cleared.assetId(), cleared.faultCode());
-        Optional<Object[]> active = active(cleared.plantId(), cleared.assetId(), cleared.faultCode());
-        if (active.isEmpty()) {
-            return Optional.empty();
+        return clear(cleared.plantId(), cleared.assetId(), cleared.faultCode(), cleared.clearedAt(),
+                "Fault " + cleared.faultCode() + " cleared on " + cleared.assetId());
+    }
+
+    /**
+     * The machine reports RUNNING again: every fault of it still firing is cleared (a gateway that restarted does not
+     * know which codes it raised before, but a running machine is no longer down). Returns the groups it cleared.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<String> running(String plantId, String assetId, Instant at) {
+        @SuppressWarnings("unchecked")
+        List<String> faults = em.createNativeQuery("SELECT fault_code FROM incident WHERE plant_id = ?1 AND asset_id = ?2 "
+                + "AND status IN ('PENDING', 'OPEN') AND firing ORDER BY fault_code").setParameter(1, plantId).setParameter(2, assetId)
+                .getResultList();
+        List<String> cleared = new java.util.ArrayList<>();
+        for (String fault : faults) {
+            clear(plantId, assetId, fault, at, "Machine " + assetId + " is running again: fault " + fault + " cleared")
+                    .ifPresent(cleared::add);
+        }
+        return cleared;
+    }
+
+    private Optional<String> clear(String plantId, String assetId, String faultCode, Instant clearedAt, String what) {
+        lock(plantId, assetId, faultCode);
+        Optional<Object[]> active = active(plantId, assetId, faultCode);
+        if (active.isEmpty() || !((Boolean) active.get()[3])) {
+            return active.map(a -> (String) a[0]);
         }
         String incidentId = (String) active.get()[0];
         String status = (String) active.get()[1];
@@ -129,11 +152,11 @@ public class Incidents {
         em.createNativeQuery("""
                 UPDATE incident SET firing = FALSE, cleared_at = ?2,
                        due_at = CASE WHEN status = 'OPEN' THEN CAST(?3 AS TIMESTAMPTZ) ELSE due_at END
-                 WHERE incident_id = ?1""").setParameter(1, incidentId).setParameter(2, cleared.clearedAt())
+                 WHERE incident_id = ?1""").setParameter(1, incidentId).setParameter(2, clearedAt)
                 .setParameter(3, now.plus(config.incidents().resolveAfter())).executeUpdate();
         if (OPEN.equals(status)) {
-            timeline.record(incidentId, "ALERT_CLEARED", "edge", "Fault " + cleared.faultCode() + " cleared on " + cleared.assetId()
-                    + ": resolves if it stays cleared for " + config.incidents().resolveAfter(), traceparent, cleared.clearedAt());
+            timeline.record(incidentId, "ALERT_CLEARED", "edge", what + ": resolves if it stays cleared for " + config.incidents().resolveAfter(),
+                    traceparent, clearedAt);
         }
         return Optional.of(incidentId);
     }
