@@ -3,10 +3,11 @@ package io.millwright.simulators.crm.rest;
 import java.util.List;
 import java.util.Map;
 
+import io.millwright.simulators.common.Outage;
 import io.millwright.simulators.common.OutageRequest;
-import io.millwright.simulators.crm.service.CrmOutage;
 import io.millwright.simulators.crm.service.CrmService;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -26,7 +27,8 @@ public class CrmAdminResource {
     CrmService crm;
 
     @Inject
-    CrmOutage outage;
+    @Named("crm")
+    Outage outage;
 
     /** Milestones received (one row per eventId, with {@code deliveries}), all or those of one CRM order. */
     @GET

@@ -13,10 +13,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.millwright.model.webhook.SeenDeliveries;
 import io.millwright.model.webhook.WebhookSignature;
 import io.millwright.simulators.common.FieldErrors;
+import io.millwright.simulators.common.Outage;
 import io.millwright.simulators.common.Problems;
-import io.millwright.simulators.crm.service.CrmOutage;
 import io.millwright.simulators.crm.service.CrmService;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -38,7 +39,8 @@ public class CrmWebhookResource {
     private static final SeenDeliveries SEEN = new SeenDeliveries();
 
     @Inject
-    CrmOutage outage;
+    @Named("crm")
+    Outage outage;
 
     @Inject
     CrmService crm;

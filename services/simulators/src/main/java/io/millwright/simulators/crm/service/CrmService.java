@@ -9,9 +9,11 @@ import org.jboss.logging.Logger;
 
 import io.millwright.simulators.common.FieldErrors;
 import io.millwright.simulators.common.KeyLock;
+import io.millwright.simulators.common.Outage;
 import io.millwright.simulators.crm.persistence.MilestoneEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -43,7 +45,8 @@ public class CrmService {
     EntityManager em;
 
     @Inject
-    CrmOutage outage;
+    @Named("crm")
+    Outage outage;
 
     /** A delivery the CRM refused for its signature. */
     public record Rejection(String verdict, String reason, Instant receivedAt) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -14,8 +15,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.millwright.simulators.common.Outage;
 import io.millwright.simulators.common.OutageRequest;
-import io.millwright.simulators.eam.service.EamOutage;
 import io.millwright.simulators.eam.service.EamService;
 
 /** Drives the simulated EAM/CMMS: work requests received with their status history, outages, reset. */
@@ -27,7 +28,8 @@ public class EamAdminResource {
     EamService eam;
 
     @Inject
-    EamOutage outage;
+    @Named("eam")
+    Outage outage;
 
     /** Work requests received (one row per externalId, with {@code deliveries} and {@code statusUpdates}), oldest first. */
     @GET

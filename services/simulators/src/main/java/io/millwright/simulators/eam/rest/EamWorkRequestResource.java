@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -25,8 +26,8 @@ import io.millwright.model.webhook.SeenDeliveries;
 import io.millwright.model.webhook.WebhookSignature;
 import io.millwright.simulators.common.FieldErrors;
 import io.millwright.simulators.common.JsonPoster;
+import io.millwright.simulators.common.Outage;
 import io.millwright.simulators.common.Problems;
-import io.millwright.simulators.eam.service.EamOutage;
 import io.millwright.simulators.eam.service.EamService;
 
 /**
@@ -48,7 +49,8 @@ public class EamWorkRequestResource {
     EamService eam;
 
     @Inject
-    EamOutage outage;
+    @Named("eam")
+    Outage outage;
 
     @Inject
     ObjectMapper mapper;

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -17,6 +18,7 @@ import org.jboss.logging.Logger;
 
 import io.millwright.simulators.common.FieldErrors;
 import io.millwright.simulators.common.KeyLock;
+import io.millwright.simulators.common.Outage;
 import io.millwright.simulators.eam.persistence.EamStatusUpdateEntity;
 import io.millwright.simulators.eam.persistence.EamWorkRequestEntity;
 
@@ -59,7 +61,8 @@ public class EamService {
     KeyLock lock;
 
     @Inject
-    EamOutage outage;
+    @Named("eam")
+    Outage outage;
 
     @ConfigProperty(name = "millwright.sim.eam.webhook-secret")
     Optional<String> secret;

@@ -3,15 +3,16 @@ package io.millwright.simulators.mes.rest;
 import java.util.List;
 import java.util.Map;
 
+import io.millwright.simulators.common.Outage;
 import io.millwright.simulators.common.OutageRequest;
 import io.millwright.simulators.common.Problems;
 import io.millwright.simulators.mes.service.Acknowledger;
 import io.millwright.simulators.mes.service.ConfirmationService;
-import io.millwright.simulators.mes.service.MesOutage;
 import io.millwright.simulators.mes.service.MesReset;
 import io.millwright.simulators.mes.service.MesSettings;
 import io.millwright.simulators.mes.service.WorkOrderService;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -44,7 +45,8 @@ public class MesAdminResource {
     ConfirmationService confirmations;
 
     @Inject
-    MesOutage outage;
+    @Named("mes")
+    Outage outage;
 
     @Inject
     MesReset reset;

@@ -3,11 +3,12 @@ package io.millwright.simulators.mes.rest;
 import java.util.Map;
 
 import io.millwright.simulators.common.FieldErrors;
+import io.millwright.simulators.common.Outage;
 import io.millwright.simulators.common.Problems;
 import io.millwright.simulators.mes.service.Acknowledger;
-import io.millwright.simulators.mes.service.MesOutage;
 import io.millwright.simulators.mes.service.WorkOrderService;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -22,7 +23,8 @@ import jakarta.ws.rs.core.Response;
 public class MesWorkOrderResource {
 
     @Inject
-    MesOutage outage;
+    @Named("mes")
+    Outage outage;
 
     @Inject
     WorkOrderService workOrders;

@@ -1,9 +1,11 @@
 package io.millwright.simulators.mes.service;
 
+import io.millwright.simulators.common.Outage;
 import org.jboss.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -20,7 +22,8 @@ public class MesReset {
     Acknowledger acknowledger;
 
     @Inject
-    MesOutage outage;
+    @Named("mes")
+    Outage outage;
 
     @Transactional
     public void reset() {

@@ -3,12 +3,13 @@ package io.millwright.simulators.wms.rest;
 import java.util.List;
 import java.util.Map;
 
+import io.millwright.simulators.common.Outage;
 import io.millwright.simulators.common.OutageRequest;
 import io.millwright.simulators.common.Problems;
 import io.millwright.simulators.wms.service.WmsDeliveries;
-import io.millwright.simulators.wms.service.WmsOutage;
 import io.millwright.simulators.wms.service.WmsService;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -32,7 +33,8 @@ public class WmsAdminResource {
     WmsDeliveries deliveries;
 
     @Inject
-    WmsOutage outage;
+    @Named("wms")
+    Outage outage;
 
     @GET
     @Path("/settings")

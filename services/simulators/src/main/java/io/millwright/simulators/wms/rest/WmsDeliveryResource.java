@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,9 +15,9 @@ import jakarta.ws.rs.core.Response;
 
 import io.millwright.simulators.common.FieldErrors;
 import io.millwright.simulators.common.JsonPoster;
+import io.millwright.simulators.common.Outage;
 import io.millwright.simulators.common.Problems;
 import io.millwright.simulators.wms.service.WmsDeliveries;
-import io.millwright.simulators.wms.service.WmsOutage;
 
 /**
  * The WMS's outbound delivery API (docs/contracts/plant-apps.md): order-service releases a delivery for an order ready
@@ -30,7 +31,8 @@ public class WmsDeliveryResource {
     WmsDeliveries deliveries;
 
     @Inject
-    WmsOutage outage;
+    @Named("wms")
+    Outage outage;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

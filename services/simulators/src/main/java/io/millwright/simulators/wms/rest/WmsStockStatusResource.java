@@ -4,10 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.millwright.simulators.common.FieldErrors;
+import io.millwright.simulators.common.Outage;
 import io.millwright.simulators.common.Problems;
-import io.millwright.simulators.wms.service.WmsOutage;
 import io.millwright.simulators.wms.service.WmsService;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -22,7 +23,8 @@ import jakarta.ws.rs.core.Response;
 public class WmsStockStatusResource {
 
     @Inject
-    WmsOutage outage;
+    @Named("wms")
+    Outage outage;
 
     @Inject
     WmsService wms;

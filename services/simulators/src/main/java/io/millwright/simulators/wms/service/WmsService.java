@@ -13,11 +13,13 @@ import org.jboss.logging.Logger;
 import io.millwright.simulators.common.FieldErrors;
 import io.millwright.simulators.common.JsonPoster;
 import io.millwright.simulators.common.KeyLock;
+import io.millwright.simulators.common.Outage;
 import io.millwright.simulators.wms.persistence.ReceiptSendEntity;
 import io.millwright.simulators.wms.persistence.StockStatusRequestEntity;
 import io.millwright.simulators.wms.persistence.WmsSettingEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -66,7 +68,8 @@ public class WmsService {
     EntityManager em;
 
     @Inject
-    WmsOutage outage;
+    @Named("wms")
+    Outage outage;
 
     @Transactional
     public Settings settings() {
