@@ -116,13 +116,18 @@ class EdgeContractTest {
         DomainEvents.kafkaHeaders(alert).forEach((k, v) -> lying.put(k, new String(v, StandardCharsets.UTF_8)));
         lying.put("ce_sequence", "999");
         KafkaTestClient.send(Topics.EDGE_EVENTS, press.sourceId, alert.getData().toBytes(), lying);
+        // text the database cannot hold: a plant id longer than a source may be, a NUL in a fault code
+        EdgeEvents oversized = new EdgeEvents("P-" + run + "-" + "x".repeat(300), "PRESS-1");
+        KafkaTestClient.publish(oversized.raised(oversized.next(), "E-LONG-" + run, AlertSeverity.CRITICAL, Instant.now()));
+        EdgeEvents nul = new EdgeEvents("PRESS-1");
+        KafkaTestClient.publish(nul.raised(nul.next(), "E-NUL-" + run + "\u0000", AlertSeverity.CRITICAL, Instant.now()));
         // and then a good alert of the same source
         String fault = "E-AFTER-" + run;
         press.raise(fault, AlertSeverity.CRITICAL);
 
         await().atMost(TIMEOUT).until(() -> press.groups(null, fault).size() == 1);
         List<Map<String, Object>> letters = await().atMost(TIMEOUT).until(() -> deadLetters(run, press.plantId),
-                l -> l.size() >= 5);
+                l -> l.size() >= 7);
         List<String> reasons = letters.stream().map(l -> String.valueOf(l.get("reason"))).toList();
         assertThat(reasons).anySatisfy(r -> assertThat(r).contains("NO-SUCH-ASSET-" + run).contains("no place in the ERP"));
         assertThat(reasons).anySatisfy(r -> assertThat(r).contains("faultCode"));

@@ -6,11 +6,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -85,6 +87,14 @@ public class TargetSystems {
         } catch (Exception e) {
             throw new TargetUnavailableException(target, target + " call for " + what + " failed: " + Failures.reason(e), e);
         }
+    }
+
+    /**
+     * Sends one request under the target's guard ({@link #call(String, String, Callable, Class)}) and reads a 2xx answer's
+     * body as text; every other outcome is sorted by {@link HttpAnswers}.
+     */
+    public String callForText(String target, String what, Supplier<Response> send) {
+        return call(target, what, () -> HttpAnswers.exchange(target, what, send, response -> response.readEntity(String.class)), String.class);
     }
 
     /**

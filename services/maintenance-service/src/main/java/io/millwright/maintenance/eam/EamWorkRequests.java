@@ -21,7 +21,6 @@ import org.jboss.logging.Logger;
 import io.millwright.kit.target.JsonBodies;
 import io.millwright.kit.error.NonRetryableException;
 import io.millwright.kit.outbox.OutboxWriter;
-import io.millwright.kit.target.HttpAnswers;
 import io.millwright.kit.target.TargetSystems;
 import io.millwright.maintenance.config.MaintenanceConfig;
 import io.millwright.maintenance.incident.IncidentTimeline;
@@ -192,8 +191,7 @@ public class EamWorkRequests {
 
     private String send(String what, java.util.function.Function<EamApi, jakarta.ws.rs.core.Response> call) {
         EamApi eam = targets.restClient(EamApi.class, TARGET);
-        return targets.call(TARGET, what, () -> HttpAnswers.exchange(TARGET, what, () -> call.apply(eam),
-                response -> response.readEntity(String.class)), String.class);
+        return targets.callForText(TARGET, what, () -> call.apply(eam));
     }
 
     private String sign(String body) {

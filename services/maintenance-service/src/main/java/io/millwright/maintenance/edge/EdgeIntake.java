@@ -76,7 +76,8 @@ public class EdgeIntake {
             throw new NonRetryableException("Asset " + assetId + " of plant " + data.plantId() + " has no place in the ERP: "
                     + "set millwright.maintenance.assets.\"" + assetId + "\".resource-id and cost-center, then replay this event");
         }
-        Object traceparent = event.getExtension(DomainEvents.TRACEPARENT_EXTENSION);
+        Object extension = event.getExtension(DomainEvents.TRACEPARENT_EXTENSION);
+        String traceparent = extension == null ? null : extension.toString();
         String faultCode = data instanceof MachineAlert alert ? alert.faultCode()
                 : data instanceof MachineAlertCleared cleared ? cleared.faultCode()
                 : ((MachineStateChange) data).faultCode();
@@ -88,13 +89,12 @@ public class EdgeIntake {
                 .setParameter(5, type.shortName()).setParameter(6, faultCode)
                 .setParameter(7, data instanceof MachineAlert alert ? alert.severity().name() : null)
                 .setParameter(8, occurredAt(data)).setParameter(9, Instant.now()).setParameter(10, event.getId())
-                .setParameter(11, traceparent == null ? null : traceparent.toString()).executeUpdate();
+                .setParameter(11, traceparent).executeUpdate();
         if (inserted == 0) {
             sequences.duplicate(data.plantId(), data.sourceId());
             LOG.debugf("Machine event %s/%d taken before: dropped", data.sourceId(), sequence);
             return;
         }
-        String tp = traceparent == null ? null : traceparent.toString();
         String outcome;
         String incidentId = null;
         if (data instanceof MachineAlert alert) {
@@ -102,7 +102,7 @@ public class EdgeIntake {
                 outcome = "BELOW_SEVERITY";
                 metrics.counter("millwright.maintenance.alerts", "plant", alert.plantId(), "outcome", "below-severity").increment();
             } else {
-                incidentId = incidents.alert(alert, asset, tp);
+                incidentId = incidents.alert(alert, asset, traceparent);
                 outcome = "GROUPED";
                 metrics.counter("millwright.maintenance.alerts", "plant", alert.plantId(), "outcome", "grouped").increment();
             }

@@ -2,6 +2,7 @@ package io.millwright.maintenance.edge;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,7 +69,7 @@ public class MachineStates {
         List<Object[]> rows = query.getResultList();
         long observed = 0;
         long running = 0;
-        List<Period> down = new java.util.ArrayList<>();
+        List<Period> down = new ArrayList<>();
         for (Object[] r : rows) {
             Instant start = SqlTimes.instant(r[6]);
             Instant end = r[7] == null ? null : SqlTimes.instant(r[7]);

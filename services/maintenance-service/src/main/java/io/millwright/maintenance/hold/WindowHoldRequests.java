@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.millwright.kit.target.JsonBodies;
 import io.millwright.kit.error.NonRetryableException;
-import io.millwright.kit.target.HttpAnswers;
 import io.millwright.kit.target.TargetSystems;
 import io.millwright.maintenance.config.MaintenanceConfig;
 import io.millwright.maintenance.incident.IncidentTimeline;
@@ -75,8 +74,7 @@ public class WindowHoldRequests {
         String json = JsonBodies.write(body);
         String what = "window hold " + holdId(incidentId);
         QualityApi quality = targets.restClient(QualityApi.class, TARGET);
-        String answer = targets.call(TARGET, what, () -> HttpAnswers.exchange(TARGET, what, () -> quality.hold(json),
-                response -> response.readEntity(String.class)), String.class);
+        String answer = targets.callForText(TARGET, what, () -> quality.hold(json));
         List<String> lots = new ArrayList<>();
         for (JsonNode lot : JsonBodies.read(TARGET, what, answer).path("lots")) {
             lots.add(lot.path("lotId").asText());

@@ -2,6 +2,7 @@ package io.millwright.maintenance.incident;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -130,7 +131,7 @@ public class Incidents {
         List<String> faults = em.createNativeQuery("SELECT fault_code FROM incident WHERE plant_id = ?1 AND asset_id = ?2 "
                 + "AND status IN ('PENDING', 'OPEN') AND firing ORDER BY fault_code").setParameter(1, plantId).setParameter(2, assetId)
                 .getResultList();
-        List<String> cleared = new java.util.ArrayList<>();
+        List<String> cleared = new ArrayList<>();
         for (String fault : faults) {
             clear(plantId, assetId, fault, at, "Machine " + assetId + " is running again: fault " + fault + " cleared")
                     .ifPresent(cleared::add);

@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.millwright.kit.target.JsonBodies;
 import io.millwright.kit.error.NonRetryableException;
 import io.millwright.kit.outbox.OutboxWriter;
-import io.millwright.kit.target.HttpAnswers;
 import io.millwright.kit.target.TargetSystems;
 import io.millwright.maintenance.incident.IncidentFollowUps;
 import io.millwright.maintenance.incident.IncidentTimeline;
@@ -66,8 +65,7 @@ public class WorkOrderCorrelation {
         String resourceId = view.incident().resourceId();
         String what = "the work orders on resource " + resourceId;
         ProductionApi production = targets.restClient(ProductionApi.class, TARGET);
-        String answer = targets.call(TARGET, what, () -> HttpAnswers.exchange(TARGET, what, () -> production.workOrders(resourceId),
-                response -> response.readEntity(String.class)), String.class);
+        String answer = targets.callForText(TARGET, what, () -> production.workOrders(resourceId));
         String active = null;
         List<String> affected = new ArrayList<>();
         for (JsonNode order : JsonBodies.read(TARGET, what, answer)) {

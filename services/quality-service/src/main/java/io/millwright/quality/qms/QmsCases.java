@@ -18,7 +18,6 @@ import org.jboss.logging.Logger;
 import io.millwright.kit.target.JsonBodies;
 import io.millwright.kit.error.NonRetryableException;
 import io.millwright.kit.outbox.OutboxWriter;
-import io.millwright.kit.target.HttpAnswers;
 import io.millwright.kit.target.TargetSystems;
 import io.millwright.kit.workqueue.WorkQueues;
 import io.millwright.model.event.EventType;
@@ -92,9 +91,8 @@ public class QmsCases {
         String secret = targets.settings(TARGET).signingSecret().filter(s -> !s.isBlank()).orElseThrow(() -> new IllegalStateException(
                 "millwright.kit.targets.qms.signing-secret (QMS_WEBHOOK_SECRET) is not set: quality cases are not sent unsigned"));
         QmsCaseApi qms = targets.restClient(QmsCaseApi.class, TARGET);
-        String answer = targets.call(TARGET, what, () -> HttpAnswers.exchange(TARGET, what,
-                () -> qms.open(WebhookSignature.sign(secret, Instant.now(), UUID.randomUUID().toString(), body), body),
-                response -> response.readEntity(String.class)), String.class);
+        String answer = targets.callForText(TARGET, what,
+                () -> qms.open(WebhookSignature.sign(secret, Instant.now(), UUID.randomUUID().toString(), body), body));
         String qmsCaseId = JsonBodies.read(TARGET, what, answer).path("qmsCaseId").asText(null);
         if (qmsCaseId == null || qmsCaseId.isBlank()) {
             throw new NonRetryableException("The QMS answered " + what + " without a qmsCaseId: " + answer);
