@@ -16,7 +16,8 @@
 # MILLWRIGHT_DB (default millwright), KAFKA_PORT (9092, controller on +1, TLS listener on +2), ERP_SIM_PORT (8090,
 # all simulators), ORDER_SERVICE_PORT (8081), PRODUCTION_SERVICE_PORT (8082), INVENTORY_SERVICE_PORT (8083), QUALITY_SERVICE_PORT (8084),
 # EDGE_GATEWAY_PORT (8085), MAINTENANCE_SERVICE_PORT (8086), SIM_PLC_MODBUS_PORT (5020, the press's PLC, fixed in
-# deploy/local/plant.yaml); each service's health and metrics on its port + 1000 (9081 ... 9084, 9086).
+# deploy/local/plant.yaml), PROMETHEUS_PORT (9090, when the prometheus binary is installed); each service's health and
+# metrics on its port + 1000 (9081 ... 9084, 9086).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -34,6 +35,7 @@ EDGE_GATEWAY_PORT="${EDGE_GATEWAY_PORT:-8085}"
 MAINTENANCE_SERVICE_PORT="${MAINTENANCE_SERVICE_PORT:-8086}"
 SIM_PLC_MODBUS_PORT=5020
 KEYCLOAK_PORT="${KEYCLOAK_PORT:-8180}"
+PROMETHEUS_PORT="${PROMETHEUS_PORT:-9090}"
 KEYCLOAK_VERSION=26.4.5
 KC="http://127.0.0.1:$KEYCLOAK_PORT"
 REALM_URL="$KC/realms/millwright"
@@ -274,6 +276,33 @@ until_ok 60 "the edge gateway's link to Kafka over TLS (see $EDGE/q/health/group
 say "Edge gateway forwards plant-local's machine data over TLS: $(curl -fsS "$EDGE/q/metrics" \
   | awk '/^millwright_edge_forwarded_total/ {n += $2} END {printf "%d", n}') entries so far"
 
+PROM="http://127.0.0.1:$PROMETHEUS_PORT"
+if command -v prometheus >/dev/null; then
+  say "Prometheus on $PROM: scraping every service and the edge gateway, with the alert rules (deploy/observability)"
+  mkdir -p "$STATE/prometheus"
+  cat > "$STATE/prometheus/prometheus.yml" <<EOP
+global:
+  scrape_interval: 15s
+  evaluation_interval: 15s
+rule_files:
+  - $ROOT/deploy/observability/prometheus/millwright-alerts.yml
+scrape_configs:
+  - {job_name: order-service, metrics_path: /q/metrics, static_configs: [{targets: ["127.0.0.1:$((ORDER_SERVICE_PORT + 1000))"]}]}
+  - {job_name: production-service, metrics_path: /q/metrics, static_configs: [{targets: ["127.0.0.1:$((PRODUCTION_SERVICE_PORT + 1000))"]}]}
+  - {job_name: inventory-service, metrics_path: /q/metrics, static_configs: [{targets: ["127.0.0.1:$((INVENTORY_SERVICE_PORT + 1000))"]}]}
+  - {job_name: quality-service, metrics_path: /q/metrics, static_configs: [{targets: ["127.0.0.1:$((QUALITY_SERVICE_PORT + 1000))"]}]}
+  - {job_name: maintenance-service, metrics_path: /q/metrics, static_configs: [{targets: ["127.0.0.1:$((MAINTENANCE_SERVICE_PORT + 1000))"]}]}
+  - {job_name: edge-gateway, metrics_path: /q/metrics, static_configs: [{targets: ["127.0.0.1:$EDGE_GATEWAY_PORT"]}]}
+EOP
+  prometheus --config.file="$STATE/prometheus/prometheus.yml" --storage.tsdb.path="$STATE/prometheus/data" \
+    --web.listen-address="127.0.0.1:$PROMETHEUS_PORT" >"$LOGS/prometheus.log" 2>&1 &
+  PIDS+=($!)
+  wait_for prometheus "$PROM/-/ready" 30
+else
+  PROM="(not started: install Debian's prometheus package)"
+  say "Prometheus not started: no prometheus binary (apt-get install prometheus)"
+fi
+
 say "Wiring the simulators to the services"
 post_json "$SIM/sim/erp/settings" "{\"releaseCallbackUrl\":\"$PS/soap/erp-callback\",\"autoRelease\":true}" >/dev/null
 post_json "$SIM/sim/mes/settings" "{\"productionServiceBaseUrl\":\"$PS\",\"autoAcknowledge\":true,\"ackDelayMs\":1000}" >/dev/null
@@ -428,6 +457,8 @@ api_get "$MS/api/v1/incidents/$INCIDENT" | jq -r '.timeline[] | "    \(.at)  \(.
 
 cat <<EOT
 
+Prometheus (every service and the edge gateway, the alert rules): $PROM   (alerts: $PROM/alerts)
+
 Millwright is running. Every API wants a bearer token of Keycloak ($KC, realm millwright, admin console
 $KC/admin as admin; the local run's secrets are in .local/secrets.env). As the operator:
   . .local/secrets.env
@@ -453,6 +484,7 @@ Look at:
   Swagger UI                     $OS/q/swagger-ui   $PS/q/swagger-ui   $INV/q/swagger-ui   $QS/q/swagger-ui   $MS/q/swagger-ui
   Dead letters                   $OS/api/v1/dead-letters   $PS/api/v1/dead-letters   $INV/api/v1/dead-letters   $QS/api/v1/dead-letters   $MS/api/v1/dead-letters
   Health                         $OS_MGMT/q/health   $PS_MGMT/q/health   $INV_MGMT/q/health   $QS_MGMT/q/health   $MS_MGMT/q/health   $EDGE/q/health
+  Prometheus                     $PROM/graph   (Grafana dashboards to import: deploy/observability/grafana/*.json)
   Metrics (Prometheus)           $OS_MGMT/q/metrics   $PS_MGMT/q/metrics   $INV_MGMT/q/metrics   $QS_MGMT/q/metrics   $MS_MGMT/q/metrics   $EDGE/q/metrics
   Edge gateway status page       $EDGE/status   (plant file deploy/local/plant.yaml, journal $STATE/edge)
   ERP simulator                  $SIM/sim/erp/sales-orders   $SIM/sim/erp/production-orders   $SIM/sim/erp/postings?type=movement

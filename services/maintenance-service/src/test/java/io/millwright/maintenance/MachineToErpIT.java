@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.millwright.edge.plc.ModbusTcpTestServer;
 import io.millwright.kit.correlation.TraceContext;
 import io.millwright.kit.testing.CrmSimulator;
+import io.millwright.kit.testing.DashboardQueries;
 import io.millwright.kit.testing.EamSimulator;
 import io.millwright.kit.testing.ErpSimulator;
 import io.millwright.kit.testing.IdentityProvider;
@@ -37,6 +38,7 @@ import io.millwright.kit.testing.KafkaTestClient;
 import io.millwright.kit.testing.MesSimulator;
 import io.millwright.kit.testing.PostgresDatabase;
 import io.millwright.kit.testing.QmsSimulator;
+import io.millwright.kit.testing.PrometheusServer;
 import io.millwright.kit.testing.ServiceProcess;
 import io.millwright.kit.testing.ServiceProperties;
 import io.millwright.kit.testing.TestTokens;
@@ -241,7 +243,40 @@ class MachineToErpIT {
         assertThat(crm.milestones(crmOrderId)).filteredOn(m -> "AT_RISK".equals(m.get("milestone")))
                 .allSatisfy(m -> assertThat(TraceContext.traceId(String.valueOf(m.get("traceparent")))).isEqualTo(traceId));
         assertThat(db.count("select count(*) from maintenance.incident where plant_id = ? and status <> 'DISCARDED'", PLANT)).isEqualTo(1);
+
+        // X5: every panel of the Grafana dashboards parses and returns series from a real Prometheus scraping all of it
+        Map<String, ServiceProcess> scraped = new LinkedHashMap<>();
+        scraped.put("inventory-service", inventory);
+        scraped.put("production-service", production);
+        scraped.put("order-service", order);
+        scraped.put("quality-service", quality);
+        scraped.put("maintenance-service", maintenance);
+        everyDashboardQueryReturnsSeries(gateway, scraped);
         gateway.stop();
+    }
+
+    private static void everyDashboardQueryReturnsSeries(ServiceProcess gateway, Map<String, ServiceProcess> services) throws Exception {
+        Map<String, List<String>> jobs = new LinkedHashMap<>();
+        jobs.put("edge-gateway", List.of("127.0.0.1:" + gateway.httpPort()));
+        services.forEach((name, service) -> jobs.put(name, List.of("127.0.0.1:" + service.managementPort())));
+        try (PrometheusServer prometheus = PrometheusServer.start(jobs)) {
+            await("Prometheus scraped every service").atMost(Duration.ofSeconds(30)).until(() -> prometheus.allTargetsUp(jobs.size()));
+            await("two scrapes of each, as rates need").atMost(Duration.ofSeconds(30))
+                    .until(() -> prometheus.query("rate(up[1m])").series().size() == jobs.size());
+            // what the check catches: a misspelt metric answers nothing, broken PromQL answers an error
+            assertThat(prometheus.query("sum by (job) (millwright_orders_waiting_erpp)").series()).isEmpty();
+            assertThat(prometheus.query("sum by (job) (millwright_orders_waiting_erp").error()).startsWith("bad_data");
+            List<DashboardQueries.Query> queries = DashboardQueries.all();
+            assertThat(queries).hasSizeGreaterThan(40);
+            List<String> failures = new ArrayList<>();
+            for (DashboardQueries.Query query : queries) {
+                PrometheusServer.Result result = prometheus.query(query.promql());
+                if (result.error() != null || result.series().isEmpty()) {
+                    failures.add(query + " -> " + (result.error() != null ? result.error() : "no series"));
+                }
+            }
+            assertThat(failures).as("dashboard queries without an answer").isEmpty();
+        }
     }
 
     private static ServiceProcess gateway(KafkaBroker broker) throws IOException {

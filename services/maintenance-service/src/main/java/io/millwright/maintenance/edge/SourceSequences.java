@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.millwright.kit.persistence.SqlTimes;
 
@@ -43,6 +44,10 @@ public class SourceSequences {
                 INSERT INTO edge_source (source_id, plant_id, highest_sequence, events, last_event_at) VALUES (?1, ?2, ?3, 1, ?4)
                 ON CONFLICT DO NOTHING""").setParameter(1, sourceId).setParameter(2, plantId).setParameter(3, sequence)
                 .setParameter(4, now).executeUpdate();
+        // the plant's counters exist (at 0) from its first event after a start, so dashboards and rates see the plant
+        Counter gaps = metrics.counter("millwright.edge.sequence.gaps", "plant", plantId);
+        Counter missingEvents = metrics.counter("millwright.edge.sequence.missing", "plant", plantId);
+        metrics.counter("millwright.edge.duplicates", "plant", plantId);
         if (inserted > 0) {
             return;
         }
@@ -58,8 +63,8 @@ public class SourceSequences {
             em.createNativeQuery("UPDATE edge_source SET gaps = gaps + 1, missing = missing + ?2, last_gap = ?3, last_gap_at = ?4 "
                     + "WHERE source_id = ?1").setParameter(1, sourceId).setParameter(2, missing).setParameter(3, gap).setParameter(4, now)
                     .executeUpdate();
-            metrics.counter("millwright.edge.sequence.gaps", "plant", plantId).increment();
-            metrics.counter("millwright.edge.sequence.missing", "plant", plantId).increment(missing);
+            gaps.increment();
+            missingEvents.increment(missing);
             LOG.warnf("Edge source %s of plant %s skipped sequence %s (%d event(s) never arrived)", sourceId, plantId, gap, missing);
         }
         em.createNativeQuery("UPDATE edge_source SET highest_sequence = ?2, events = events + 1, last_event_at = ?3 WHERE source_id = ?1")
