@@ -455,6 +455,10 @@ until_ok 60 "lot $LOT_2, made during the anomaly, to be on hold in inventory" lo
 say "Incident $INCIDENT resolved: downtime posted to the ERP, the work request resolved in the EAM, lot $LOT_2 held; its timeline:"
 api_get "$MS/api/v1/incidents/$INCIDENT" | jq -r '.timeline[] | "    \(.at)  \(.step)  [\(.system)]  trace \(.traceId)"'
 
+if [[ "$PROM" == http* ]]; then
+  say "Prometheus scrapes $(curl -fsS "$PROM/api/v1/query?query=sum(up)" | jq -r '.data.result[0].value[1] // "0"') of 6 targets up"
+fi
+
 cat <<EOT
 
 Prometheus (every service and the edge gateway, the alert rules): $PROM   (alerts: $PROM/alerts)
