@@ -10,17 +10,17 @@ import sys
 
 import yaml
 
-BUILT_IN = {  # definition -> file name (group_version_Kind)
-    "io.k8s.api.core.v1.Namespace": "core_v1_Namespace",
-    "io.k8s.api.core.v1.ConfigMap": "core_v1_ConfigMap",
-    "io.k8s.api.core.v1.Secret": "core_v1_Secret",
-    "io.k8s.api.core.v1.Service": "core_v1_Service",
-    "io.k8s.api.core.v1.ServiceAccount": "core_v1_ServiceAccount",
-    "io.k8s.api.apps.v1.Deployment": "apps_v1_Deployment",
-    "io.k8s.api.policy.v1.PodDisruptionBudget": "policy_v1_PodDisruptionBudget",
-    "io.k8s.api.networking.v1.NetworkPolicy": "networking.k8s.io_v1_NetworkPolicy",
-    "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta": "meta_v1_ObjectMeta",  # metadata of custom resources
-}
+BUILT_IN = [  # (definition, API group): the file is <group>_<version>_<Kind>.json
+    ("io.k8s.api.core.v1.Namespace", "core"),
+    ("io.k8s.api.core.v1.ConfigMap", "core"),
+    ("io.k8s.api.core.v1.Secret", "core"),
+    ("io.k8s.api.core.v1.Service", "core"),
+    ("io.k8s.api.core.v1.ServiceAccount", "core"),
+    ("io.k8s.api.apps.v1.Deployment", "apps"),
+    ("io.k8s.api.policy.v1.PodDisruptionBudget", "policy"),
+    ("io.k8s.api.networking.v1.NetworkPolicy", "networking.k8s.io"),
+    ("io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta", "meta"),  # metadata of custom resources
+]
 NUMBER_OR_STRING = {"anyOf": [{"type": "number"}, {"type": "string"}]}
 INTEGER_OR_STRING = {"anyOf": [{"type": "integer"}, {"type": "string"}]}
 
@@ -77,7 +77,8 @@ def main(swagger, crd_dir, out, k8s_source, *crd_sources):
     definitions = json.load(open(swagger))["definitions"]
     definitions["io.k8s.apimachinery.pkg.util.intstr.IntOrString"] = INTEGER_OR_STRING
     definitions["io.k8s.apimachinery.pkg.api.resource.Quantity"] = NUMBER_OR_STRING
-    for name, file in BUILT_IN.items():
+    for name, group in BUILT_IN:
+        file = "%s_%s_%s" % (group, name.split(".")[-2], name.split(".")[-1])
         needed = set()
         closure(definitions, name, needed)
         schema = {"allOf": [{"$ref": "#/definitions/" + name}],
