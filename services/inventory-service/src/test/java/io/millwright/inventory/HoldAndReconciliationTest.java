@@ -99,6 +99,20 @@ class HoldAndReconciliationTest {
                 .body("action", org.hamcrest.Matchers.contains("HOLD_RELEASE", "HOLD_PLACE"))
                 .body("actor", org.hamcrest.Matchers.everyItem(equalTo("test-caller")))
                 .body("[1].detail", org.hamcrest.Matchers.containsString("Pressure test out of tolerance"));
+
+        // the lot's journey: the WMS receipt and its ERP posting, the hold and its release, each set in the ERP and the WMS
+        io.restassured.path.json.JsonPath journey = given().queryParam("kind", "lot").queryParam("id", lot).get("/api/v1/journey")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(journey.getList("steps.step", String.class)).containsSubsequence("WAREHOUSE_RECEIPT", "MOVEMENT_POSTED", "LOT_HELD")
+                .contains("LOT_RELEASED", "STOCK_STATUS_DONE");
+        assertThat(journey.getList("steps.findAll { it.step == 'STOCK_STATUS_DONE' }.system", String.class))
+                .containsExactlyInAnyOrder("ERP", "WMS", "ERP", "WMS");
+        assertThat(journey.getString("steps.find { it.step == 'MOVEMENT_POSTED' }.system")).isEqualTo("ERP");
+        assertThat(journey.getList("steps.subject.id", String.class)).containsOnly(lot);
+        assertThat(journey.getList("steps.outcome", String.class)).containsOnly("DONE");
+        String trace = journey.getString("steps.find { it.step == 'WAREHOUSE_RECEIPT' }.traceId");
+        assertThat(given().queryParam("kind", "trace").queryParam("id", trace).get("/api/v1/journey").then().statusCode(200)
+                .extract().jsonPath().getList("steps.step", String.class)).contains("WAREHOUSE_RECEIPT", "MOVEMENT_POSTED");
     }
 
     @Test

@@ -106,6 +106,22 @@ class IncidentLifecycleTest {
                 .allSatisfy(c -> assertThat(TraceContext.traceId(String.valueOf(c.get("traceparent")))).isEqualTo(traceId));
         assertThat(eam.workRequest(incidentId).get()).containsEntry("deliveries", 1);
         assertThat(PostgresDatabase.shared().count("select count(*) from maintenance.incident where plant_id = ?", press.plantId)).isEqualTo(1);
+
+        // the incident's journey: by its id and by its trace, with the systems it reached
+        JsonPath journey = journey("incident", incidentId);
+        assertThat(journey.getList("steps.step", String.class)).containsAll(detail.getList("timeline.step", String.class));
+        assertThat(journey.getList("steps.service", String.class)).containsOnly("maintenance-service");
+        assertThat(journey.getString("steps.find { it.step == 'ALERT_RAISED' }.outcome")).isEqualTo("FAILED");
+        assertThat(journey.getList("steps.system", String.class)).contains("PLC", "EAM", "ERP");
+        assertThat(journey("trace", traceId).getList("steps.subject.id", String.class)).containsOnly(incidentId);
+        String onTheMachine = detail.getString("incident.activeProductionOrderId");
+        if (onTheMachine != null) {
+            assertThat(journey("production-order", onTheMachine).getList("steps.subject.id", String.class)).contains(incidentId);
+        }
+    }
+
+    private static JsonPath journey(String kind, String id) {
+        return given().queryParam("kind", kind).queryParam("id", id).get("/api/v1/journey").then().statusCode(200).extract().jsonPath();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -357,6 +358,45 @@ class OrderMilestoneTest {
     }
 
     // ---- helpers ----
+
+    @Test
+    void theJourneyFindsTheOrderByEveryKeyItKnowsWithSystemsTracesAndLinks() {
+        Ready ready = readyToShip();
+        String erpNumber = given().get("/api/v1/orders/" + ready.id()).jsonPath().getString("erpSalesOrderNumber");
+        JsonPath byCrm = journey("crm-order", ready.crmOrderId());
+        assertThat(byCrm.getList("steps.step", String.class)).containsSubsequence("ACCEPTED", "CONFIRMED_BY_ERP", "PRODUCTION_RELEASED",
+                "PRODUCTION_COMPLETED", "READY_TO_SHIP");
+        assertThat(byCrm.getString("steps.find { it.step == 'ACCEPTED' }.system")).isEqualTo("CRM");
+        assertThat(byCrm.getString("steps.find { it.step == 'CONFIRMED_BY_ERP' }.system")).isEqualTo("ERP");
+        assertThat(byCrm.getString("steps.find { it.step == 'CONFIRMED_BY_ERP' }.outcome")).isEqualTo("DONE");
+        assertThat(byCrm.getList("steps.service", String.class)).containsOnly("order-service");
+        assertThat(byCrm.getList("steps.subject.id", String.class)).containsOnly(ready.id());
+        assertThat(byCrm.getList("steps.traceId", String.class)).allSatisfy(t -> assertThat(t).matches("[0-9a-f]{32}"));
+        assertThat(byCrm.getList("related", Map.class)).contains(Map.of("kind", "order", "id", ready.id()),
+                Map.of("kind", "sales-order", "id", erpNumber), Map.of("kind", "production-order", "id", ready.po()),
+                Map.of("kind", "lot", "id", "L-" + ready.po()));
+        List<String> steps = byCrm.getList("steps.step", String.class);
+        for (String[] key : new String[][] {{"order", ready.id()}, {"sales-order", erpNumber}, {"production-order", ready.po()},
+                {"lot", "L-" + ready.po()}, {"trace", byCrm.getString("steps[0].traceId")}}) {
+            assertThat(journey(key[0], key[1]).getList("steps.step", String.class)).as("by %s", key[0]).containsAll(steps);
+        }
+        assertThat(journey("lot", "L-NOBODY-" + UUID.randomUUID()).getList("steps")).isEmpty();
+    }
+
+    @Test
+    void aJourneyKeyThatCannotBeIsRefusedWithItsField() {
+        given().queryParam("kind", "planet").queryParam("id", "x").get("/api/v1/journey").then().statusCode(422)
+                .body("errors.field", hasItem("kind"));
+        given().queryParam("kind", "lot").get("/api/v1/journey").then().statusCode(422).body("errors.field", hasItem("id"));
+        given().queryParam("kind", "lot").queryParam("id", "L".repeat(201)).get("/api/v1/journey").then().statusCode(422)
+                .body("errors.field", hasItem("id"));
+        given().queryParam("kind", "lot").queryParam("id", "L-\u0000").get("/api/v1/journey").then().statusCode(400)
+                .body("errors.field", hasItem("id"));
+    }
+
+    private static JsonPath journey(String kind, String id) {
+        return given().queryParam("kind", kind).queryParam("id", id).get("/api/v1/journey").then().statusCode(200).extract().jsonPath();
+    }
 
     private record Order(String id, String crmOrderId, String erpNumber) {
     }

@@ -302,6 +302,25 @@ class ProductionFlowTest {
         // closed: on no resource any more
         given().get("/api/v1/resources/RES-CNC-01/work-orders").then().statusCode(200).body("productionOrderId", not(hasItem(number)));
         given().get("/api/v1/resources/RES-ASM-01/work-orders").then().statusCode(200).body("productionOrderId", not(hasItem(number)));
+
+        // the journey: the order's steps by its number, its lot, the component lot it used and a trace, with systems
+        JsonPath journey = journey("production-order", number);
+        assertThat(journey.getList("steps.step", String.class)).containsSubsequence("RELEASED", "DISPATCHED", "ACKNOWLEDGED",
+                "CONFIRMATION_RECEIVED", "CONFIRMATION_POSTED", "CLOSED");
+        assertThat(journey.getString("steps.find { it.step == 'RELEASED' }.system")).isEqualTo("ERP");
+        assertThat(journey.getString("steps.find { it.step == 'ACKNOWLEDGED' }.system")).isEqualTo("MES");
+        assertThat(journey.getList("steps.findAll { it.step == 'CONFIRMATION_POSTED' }.outcome", String.class)).hasSize(5).containsOnly("DONE");
+        assertThat(journey.getList("related.id", String.class)).contains((String) erpOrder.get("lot"), componentLot);
+        List<String> steps = journey.getList("steps.step", String.class);
+        for (String[] key : new String[][] {{"lot", (String) erpOrder.get("lot")}, {"lot", componentLot},
+                {"trace", journey.getString("steps[0].traceId")}}) {
+            assertThat(journey(key[0], key[1]).getList("steps.step", String.class)).as("by %s %s", key[0], key[1]).containsAll(steps);
+        }
+        assertThat(journey("incident", "MI-000001").getList("steps")).as("production-service keeps no incidents").isEmpty();
+    }
+
+    private static JsonPath journey(String kind, String id) {
+        return given().queryParam("kind", kind).queryParam("id", id).get("/api/v1/journey").then().statusCode(200).extract().jsonPath();
     }
 
     @Test

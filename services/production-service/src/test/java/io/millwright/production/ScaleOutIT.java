@@ -77,10 +77,7 @@ class ScaleOutIT {
         Map<String, String> inventoryConfig = ServiceProperties.chained("inventory-service", db, erp,
                 Map.of("millwright.kit.targets.wms.url", wms.baseUrl(),
                         // an item a killed instance held comes back when its lease ends
-                        "millwright.kit.work-queues.\"inventory.erp-movement\".lease", "5s",
-                        // a killed member's partitions move to the survivor after the session timeout (45 s by default)
-                        "camel.component.kafka.session-timeout-ms", "6000",
-                        "camel.component.kafka.heartbeat-interval-ms", "1000"),
+                        "millwright.kit.work-queues.\"inventory.erp-movement\".lease", "5s"),
                 "inventory.erp-movement", "inventory.erp-stock-status", "inventory.wms-stock-status");
         Map<String, String> productionConfig = ServiceProperties.chained("production-service", db, erp,
                 Map.of("millwright.kit.targets.mes.url", mes.baseUrl(),

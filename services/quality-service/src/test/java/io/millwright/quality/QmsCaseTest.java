@@ -78,6 +78,17 @@ class QmsCaseTest {
         assertThat(qms.decide(lot, "ACCEPT")).containsEntry("status", 200);
         assertThat(given().get("/api/v1/lots/" + lot + "/quality").jsonPath().getString("holds[0].status")).isEqualTo("RELEASED");
         assertThat(qms.decide(lot, "REJECT")).containsEntry("status", 409);
+
+        // the lot's journey here: made, failed in the QMS, held, a case, accepted, released; the same by its production order
+        JsonPath journey = given().queryParam("kind", "lot").queryParam("id", lot).get("/api/v1/journey").then().statusCode(200).extract().jsonPath();
+        assertThat(journey.getList("steps.step", String.class)).containsSubsequence("LOT_PRODUCED", "QUALITY_RESULT", "QUALITY_HOLD_PLACED")
+                .contains("QMS_CASE", "USAGE_DECISION", "QUALITY_HOLD_RELEASED");
+        assertThat(journey.getString("steps.find { it.step == 'QUALITY_RESULT' }.outcome")).isEqualTo("FAILED");
+        assertThat(journey.getString("steps.find { it.step == 'QUALITY_RESULT' }.system")).isEqualTo("QMS");
+        assertThat(journey.getString("steps.find { it.step == 'QMS_CASE' }.detail")).contains(qmsCaseId);
+        assertThat(journey.getList("related.id", String.class)).contains("PO-" + run);
+        assertThat(given().queryParam("kind", "production-order").queryParam("id", "PO-" + run).get("/api/v1/journey").then().statusCode(200)
+                .extract().jsonPath().getList("steps.step", String.class)).containsAll(journey.getList("steps.step", String.class));
     }
 
     @Test

@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * What every packaged service a test starts ({@link ServiceProcess}) needs: its database, Kafka (the test JVM's
- * broker, over TLS as the service's own principal), the ERP simulator with the credentials both sides exchange. A
- * test adds its identity provider and its own settings.
+ * broker, over TLS as the service's own principal, with a short consumer session so a killed instance's partitions
+ * move on quickly), the ERP simulator with the credentials both sides exchange. A test adds its identity provider
+ * and its own settings.
  */
 public final class ServiceProperties {
 
@@ -22,6 +23,10 @@ public final class ServiceProperties {
         config.putAll(KafkaBroker.shared().secureListener().serviceProperties(service));
         config.put("millwright.kit.targets.erp.url", erp.soapUrl());
         config.putAll(ErpSimulator.credentialsForTheErp());
+        // a service killed by a test (SIGKILL) keeps its partitions until its consumer group's session times out
+        // (Kafka's 45 s by default): a short session lets its successor take them over within seconds
+        config.put("camel.component.kafka.session-timeout-ms", "6000");
+        config.put("camel.component.kafka.heartbeat-interval-ms", "1000");
         return config;
     }
 
