@@ -17,8 +17,12 @@ final class EdgeHttp {
     }
 
     static HttpResponse<String> get(URI uri) {
+        return get(uri, "*/*");
+    }
+
+    static HttpResponse<String> get(URI uri, String accept) {
         try {
-            return CLIENT.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
+            return CLIENT.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).header("Accept", accept).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -18,9 +18,12 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.millwright.edge.processing.JournalEntry;
 import io.millwright.edge.store.EmbeddedJournal;
 import io.millwright.edge.store.JournalWriter;
+import io.millwright.model.common.ModelJson;
 import io.millwright.model.common.Quantity;
 import io.millwright.kit.testing.KafkaTestClient;
 import io.millwright.model.edge.SampleQuality;
@@ -62,8 +65,11 @@ class SimulatedAcquisitionTest {
     @TestHTTPResource("/status")
     URI status;
 
+    @TestHTTPResource("/api/v1/status")
+    URI statusData;
+
     @Test
-    void metricsAndStatusPageShowTheRunningGateway() {
+    void metricsAndStatusPageShowTheRunningGateway() throws Exception {
         EdgeRecords.awaitTelemetry(SOURCE, 3, Duration.ofSeconds(60));
         String tags = "{connection=\"bench\",plant=\"plant-sim\"}";
         String text = await().atMost(Duration.ofSeconds(30)).until(() -> EdgeHttp.get(metrics).body(),
@@ -84,9 +90,23 @@ class SimulatedAcquisitionTest {
         assertThat(page.body())
                 .contains("<span id=\"plant\">plant-sim</span>")
                 .contains("<tr id=\"connection-bench\"><td>bench</td><td><code>simulated://bench</code></td><td class=\"UP\">UP</td>")
-                .contains("href=\"/q/health\"", "href=\"/q/metrics\"", "href=\"/api/v1/dead-letters\"")
+                .contains("href=\"/q/health\"", "href=\"/q/metrics\"", "href=\"/api/v1/dead-letters\"", "href=\"/api/v1/status\"")
                 .containsPattern("<tr><th>dead letters \\(could not be forwarded\\)</th><td>\\d+</td></tr>")
                 .doesNotContain("<script");
+
+        // the same as data, for the operations console: each connection's state and why, the journal, the cloud link
+        HttpResponse<String> json = EdgeHttp.get(statusData, "application/json");
+        assertThat(json.statusCode()).isEqualTo(200);
+        JsonNode data = ModelJson.mapper().readTree(json.body());
+        assertThat(data.path("plant").asText()).isEqualTo("plant-sim");
+        assertThat(data.path("connections").get(0).path("id").asText()).isEqualTo("bench");
+        assertThat(data.path("connections").get(0).path("url").asText()).isEqualTo("simulated://bench");
+        assertThat(data.path("connections").get(0).path("state").asText()).isEqualTo("UP");
+        assertThat(data.path("connections").get(0).path("acquired").asLong()).isPositive();
+        assertThat(data.path("journal").path("active").asBoolean()).isTrue();
+        assertThat(data.path("journal").path("budgetBytes").asLong()).isPositive();
+        assertThat(data.path("cloudLink").path("up").asBoolean()).isTrue();
+        assertThat(data.path("at").asText()).matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
     }
 
     @Test

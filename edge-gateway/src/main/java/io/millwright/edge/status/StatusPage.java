@@ -1,8 +1,6 @@
 package io.millwright.edge.status;
 
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import jakarta.ws.rs.GET;
@@ -10,15 +8,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import io.millwright.edge.acquisition.ConnectionSupervisor;
-import io.millwright.edge.acquisition.ConnectionSupervisor.ConnectionHealth;
-import io.millwright.edge.config.ConnectionConfig;
-import io.millwright.edge.config.PlantConfig;
-import io.millwright.edge.forward.CloudLinkState;
-import io.millwright.edge.forward.KafkaForwarder;
-import io.millwright.edge.store.DeadLetterQueue;
-import io.millwright.edge.store.EmbeddedJournal;
-import io.millwright.edge.store.StoreBudget;
 
 /**
  * A small local status page for the plant technician: plain HTML, no script, no external resources. Shows the
@@ -32,83 +21,68 @@ public class StatusPage {
     /** Query options that carry credentials (OPC UA username/password, key-store-password, ...). */
     private static final Pattern SECRET_OPTION = Pattern.compile("(?i)([?&][^=&]*(?:user|pass|secret|token|credential)[^=&]*=)[^&]*");
 
-    private final PlantConfig plant;
-    private final ConnectionSupervisor supervisor;
-    private final EmbeddedJournal journal;
-    private final EdgeMetrics metrics;
-    private final StoreBudget budget;
-    private final KafkaForwarder forwarder;
-    private final DeadLetterQueue deadLetters;
+    private final GatewayStatusSource source;
 
-    StatusPage(PlantConfig plant, ConnectionSupervisor supervisor, EmbeddedJournal journal, EdgeMetrics metrics,
-            StoreBudget budget, KafkaForwarder forwarder, DeadLetterQueue deadLetters) {
-        this.plant = plant;
-        this.supervisor = supervisor;
-        this.journal = journal;
-        this.metrics = metrics;
-        this.budget = budget;
-        this.forwarder = forwarder;
-        this.deadLetters = deadLetters;
+    StatusPage(GatewayStatusSource source) {
+        this.source = source;
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     public String page() {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Map<String, ConnectionHealth> health = supervisor.health();
-        long backlog = journal.backlog();
+        GatewayStatus status = source.snapshot();
         StringBuilder html = new StringBuilder(4096);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<title>Millwright edge gateway – ").append(escape(plant.plantId())).append("</title>\n")
+                .append("<title>Millwright edge gateway – ").append(escape(status.plant())).append("</title>\n")
                 .append("<style>body{font-family:sans-serif;margin:1.5em}table{border-collapse:collapse}")
                 .append("td,th{border:1px solid #999;padding:.3em .6em;text-align:left;vertical-align:top}")
                 .append(".UP{color:#060}.DOWN{color:#b00;font-weight:bold}.STARTING{color:#a60}</style>\n")
                 .append("</head>\n<body>\n")
-                .append("<h1>Edge gateway – plant <span id=\"plant\">").append(escape(plant.plantId())).append("</span></h1>\n")
-                .append("<p>As of ").append(now).append(" (UTC). Reload the page to refresh.</p>\n");
+                .append("<h1>Edge gateway – plant <span id=\"plant\">").append(escape(status.plant())).append("</span></h1>\n")
+                .append("<p>As of ").append(status.at()).append(" (UTC). Reload the page to refresh.</p>\n");
 
         html.append("<h2>PLC connections</h2>\n<table>\n<tr><th>connection</th><th>URL</th><th>state</th>")
                 .append("<th>last good read</th><th>last error</th><th>acquired</th><th>forwarded</th></tr>\n");
-        for (ConnectionConfig connection : plant.connections()) {
-            ConnectionHealth h = health.get(connection.id());
-            String state = h == null ? "UNKNOWN" : h.status().name();
-            String error = h == null || h.lastError() == null ? "–"
-                    : h.lastError() + " (" + h.consecutiveFailures() + " failure(s)"
-                            + (h.nextAttempt() == null ? "" : ", next attempt " + h.nextAttempt().truncatedTo(ChronoUnit.SECONDS)) + ")";
-            html.append("<tr id=\"connection-").append(escape(connection.id())).append("\"><td>").append(escape(connection.id()))
-                    .append("</td><td><code>").append(escape(withoutCredentials(connection.url()))).append("</code>")
-                    .append(connection.security() == null ? "" : "<br>security: " + escape(connection.security().summary()))
+        for (GatewayStatus.Connection c : status.connections()) {
+            String error = c.lastError() == null ? "–"
+                    : c.lastError() + " (" + c.consecutiveFailures() + " failure(s)"
+                            + (c.nextAttempt() == null ? "" : ", next attempt " + c.nextAttempt().truncatedTo(ChronoUnit.SECONDS)) + ")";
+            html.append("<tr id=\"connection-").append(escape(c.id())).append("\"><td>").append(escape(c.id()))
+                    .append("</td><td><code>").append(escape(c.url())).append("</code>")
+                    .append(c.security() == null ? "" : "<br>security: " + escape(c.security()))
                     .append("</td>")
-                    .append("<td class=\"").append(state).append("\">").append(state).append("</td><td>")
-                    .append(h == null || h.lastSuccess() == null ? "never" : h.lastSuccess().truncatedTo(ChronoUnit.MILLIS))
-                    .append("</td><td>").append(escape(error)).append("</td><td>").append(metrics.acquiredBy(connection.id()))
-                    .append("</td><td>").append(metrics.forwardedBy(connection.id())).append("</td></tr>\n");
+                    .append("<td class=\"").append(c.state()).append("\">").append(c.state()).append("</td><td>")
+                    .append(c.lastSuccess() == null ? "never" : c.lastSuccess().truncatedTo(ChronoUnit.MILLIS))
+                    .append("</td><td>").append(escape(error)).append("</td><td>").append(c.acquired())
+                    .append("</td><td>").append(c.forwarded()).append("</td></tr>\n");
         }
         html.append("</table>\n");
 
+        GatewayStatus.Journal j = status.journal();
         html.append("<h2>Journal and forwarding</h2>\n<table>\n")
-                .append(row("journal", journal.isActive() ? "active" : "NOT RUNNING"))
-                .append(row("backlog (entries waiting for Kafka)", backlog < 0 ? "unknown" : Long.toString(backlog)))
-                .append(row("oldest waiting entry", String.format(java.util.Locale.ROOT, "%.1f s", metrics.oldestEntryAgeSeconds())))
-                .append(row("acquired since start", Long.toString(metrics.acquiredTotal())))
-                .append(row("forwarded since start", Long.toString(metrics.forwardedTotal())))
-                .append(row("machine events waiting", Long.toString(journal.waitingEntries(EmbeddedJournal.EVENTS))))
-                .append(row("store", journal.storedBytes() + " of " + budget.maxBytes() + " bytes"
-                        + (budget.isFull() ? " – FULL of events: acquisition paused" : "")))
-                .append(row("dropped by the disk budget since start", Long.toString(metrics.droppedTotal())))
-                .append(row("cloud link", cloudLink(forwarder.link())))
-                .append(row("dead letters (could not be forwarded)", Long.toString(deadLetters.count())))
+                .append(row("journal", j.active() ? "active" : "NOT RUNNING"))
+                .append(row("backlog (entries waiting for Kafka)", j.backlog() == null ? "unknown" : Long.toString(j.backlog())))
+                .append(row("oldest waiting entry", String.format(java.util.Locale.ROOT, "%.1f s", j.oldestEntryAgeSeconds())))
+                .append(row("acquired since start", Long.toString(j.acquiredTotal())))
+                .append(row("forwarded since start", Long.toString(j.forwardedTotal())))
+                .append(row("machine events waiting", Long.toString(j.eventsWaiting())))
+                .append(row("store", j.storedBytes() + " of " + j.budgetBytes() + " bytes"
+                        + (j.full() ? " – FULL of events: acquisition paused" : "")))
+                .append(row("dropped by the disk budget since start", Long.toString(j.droppedTotal())))
+                .append(row("cloud link", cloudLink(status.cloudLink())))
+                .append(row("dead letters (could not be forwarded)", Long.toString(status.deadLetters())))
                 .append("</table>\n");
 
         html.append("<p><a href=\"/q/health\">/q/health</a> · <a href=\"/q/health/group/plc\">/q/health/group/plc</a> · ")
-                .append("<a href=\"/q/metrics\">/q/metrics</a> · <a href=\"/api/v1/dead-letters\">/api/v1/dead-letters</a></p>\n")
+                .append("<a href=\"/q/metrics\">/q/metrics</a> · <a href=\"/api/v1/dead-letters\">/api/v1/dead-letters</a> · ")
+                .append("as JSON: <a href=\"/api/v1/status\">/api/v1/status</a></p>\n")
                 .append("</body>\n</html>\n");
         return html.toString();
     }
 
-    private static String cloudLink(CloudLinkState link) {
+    private static String cloudLink(GatewayStatus.CloudLink link) {
         return (link.up() ? "UP" : "DOWN")
-                + (link.lastSuccess() == null ? ", never acknowledged" : ", last acknowledged " + link.lastSuccess().truncatedTo(ChronoUnit.SECONDS))
+                + (link.lastAcknowledged() == null ? ", never acknowledged" : ", last acknowledged " + link.lastAcknowledged().truncatedTo(ChronoUnit.SECONDS))
                 + (link.lastError() == null ? "" : ", last error: " + link.lastError());
     }
 
