@@ -15,7 +15,7 @@
 # Needs java 17+, curl, jq, psql/pg_isready. Environment: PGHOST/PGPORT/PGUSER (default 127.0.0.1/5432/postgres),
 # MILLWRIGHT_DB (default millwright), KAFKA_PORT (9092, controller on +1, TLS listener on +2), ERP_SIM_PORT (8090,
 # all simulators), ORDER_SERVICE_PORT (8081), PRODUCTION_SERVICE_PORT (8082), INVENTORY_SERVICE_PORT (8083), QUALITY_SERVICE_PORT (8084),
-# EDGE_GATEWAY_PORT (8085), MAINTENANCE_SERVICE_PORT (8086), SIM_PLC_MODBUS_PORT (5020, the press's PLC, fixed in
+# EDGE_GATEWAY_PORT (8085), MAINTENANCE_SERVICE_PORT (8086), CONSOLE_PORT (8088, the operations console), SIM_PLC_MODBUS_PORT (5020, the press's PLC, fixed in
 # deploy/local/plant.yaml), PROMETHEUS_PORT (9090, when the prometheus binary is installed); each service's health and
 # metrics on its port + 1000 (9081 ... 9084, 9086).
 set -euo pipefail
@@ -33,6 +33,8 @@ INVENTORY_SERVICE_PORT="${INVENTORY_SERVICE_PORT:-8083}"
 QUALITY_SERVICE_PORT="${QUALITY_SERVICE_PORT:-8084}"
 EDGE_GATEWAY_PORT="${EDGE_GATEWAY_PORT:-8085}"
 MAINTENANCE_SERVICE_PORT="${MAINTENANCE_SERVICE_PORT:-8086}"
+CONSOLE_PORT="${CONSOLE_PORT:-8088}"
+CONSOLE="http://127.0.0.1:$CONSOLE_PORT"
 SIM_PLC_MODBUS_PORT=5020
 KEYCLOAK_PORT="${KEYCLOAK_PORT:-8180}"
 PROMETHEUS_PORT="${PROMETHEUS_PORT:-9090}"
@@ -59,6 +61,7 @@ for arg in "$@"; do
 done
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+say "Operations console: $CONSOLE (log in as operator or viewer; passwords in .local/secrets.env) - ready once the platform is up"
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
 PIDS=()
@@ -105,7 +108,7 @@ command -v psql >/dev/null || die "psql is needed to prepare the database"
 for p in "$KAFKA_PORT" $((KAFKA_PORT + 1)) "$KAFKA_TLS_PORT" "$ERP_SIM_PORT" "$ORDER_SERVICE_PORT" "$PRODUCTION_SERVICE_PORT" \
     "$INVENTORY_SERVICE_PORT" "$EDGE_GATEWAY_PORT" "$KEYCLOAK_PORT" $((ORDER_SERVICE_PORT + 1000)) $((PRODUCTION_SERVICE_PORT + 1000)) \
     $((INVENTORY_SERVICE_PORT + 1000)) "$QUALITY_SERVICE_PORT" $((QUALITY_SERVICE_PORT + 1000)) "$MAINTENANCE_SERVICE_PORT" \
-    $((MAINTENANCE_SERVICE_PORT + 1000)) "$SIM_PLC_MODBUS_PORT"; do
+    $((MAINTENANCE_SERVICE_PORT + 1000)) "$SIM_PLC_MODBUS_PORT" "$CONSOLE_PORT" $((CONSOLE_PORT + 1000)); do
   port_free "$p" || die "port $p is in use (is Millwright already running?)"
 done
 
@@ -117,8 +120,9 @@ INVENTORY_JAR="$ROOT/services/inventory-service/target/quarkus-app/quarkus-run.j
 QUALITY_JAR="$ROOT/services/quality-service/target/quarkus-app/quarkus-run.jar"
 MAINTENANCE_JAR="$ROOT/services/maintenance-service/target/quarkus-app/quarkus-run.jar"
 EDGE_JAR="$ROOT/edge-gateway/target/quarkus-app/quarkus-run.jar"
+CONSOLE_JAR="$ROOT/services/operations-console/target/quarkus-app/quarkus-run.jar"
 missing=0
-for jar in "$KAFKA_JAR" "$SIM_JAR" "$ORDER_JAR" "$PRODUCTION_JAR" "$INVENTORY_JAR" "$QUALITY_JAR" "$MAINTENANCE_JAR" "$EDGE_JAR"; do [ -f "$jar" ] || missing=1; done
+for jar in "$KAFKA_JAR" "$SIM_JAR" "$ORDER_JAR" "$PRODUCTION_JAR" "$INVENTORY_JAR" "$QUALITY_JAR" "$MAINTENANCE_JAR" "$EDGE_JAR" "$CONSOLE_JAR"; do [ -f "$jar" ] || missing=1; done
 if [ $REBUILD = 1 ] || [ $missing = 1 ]; then
   say "Building (tests skipped; run ./mvnw verify for those)"
   (cd "$ROOT" && ./mvnw -q -DskipTests package)
@@ -130,7 +134,7 @@ mkdir -p "$LOGS"
 SECRETS="$STATE/secrets.env"
 (umask 077; touch "$SECRETS")
 for name in CRM_CLIENT_SECRET MES_CLIENT_SECRET WMS_CLIENT_SECRET QMS_CLIENT_SECRET EAM_CLIENT_SECRET \
-    ORDER_SERVICE_CLIENT_SECRET MAINTENANCE_SERVICE_CLIENT_SECRET OPERATOR_PASSWORD VIEWER_PASSWORD KEYCLOAK_ADMIN_PASSWORD KAFKA_TLS_PASSWORD \
+    ORDER_SERVICE_CLIENT_SECRET MAINTENANCE_SERVICE_CLIENT_SECRET CONSOLE_CLIENT_SECRET OPERATOR_PASSWORD VIEWER_PASSWORD KEYCLOAK_ADMIN_PASSWORD KAFKA_TLS_PASSWORD \
     EDGE_SCRAM_PASSWORD ORDER_SERVICE_KAFKA_PASSWORD PRODUCTION_SERVICE_KAFKA_PASSWORD INVENTORY_SERVICE_KAFKA_PASSWORD QUALITY_SERVICE_KAFKA_PASSWORD \
     MAINTENANCE_SERVICE_KAFKA_PASSWORD CRM_KAFKA_PASSWORD CRM_WEBHOOK_SECRET QMS_WEBHOOK_SECRET EAM_WEBHOOK_SECRET ERP_PASSWORD ERP_CALLBACK_PASSWORD; do
   if ! grep -q "^$name=" "$SECRETS"; then
@@ -184,6 +188,7 @@ cp "$ROOT/deploy/local/keycloak/millwright-realm.json" "$KC_HOME/data/import/"
 env CRM_CLIENT_SECRET="$CRM_CLIENT_SECRET" MES_CLIENT_SECRET="$MES_CLIENT_SECRET" WMS_CLIENT_SECRET="$WMS_CLIENT_SECRET" \
   QMS_CLIENT_SECRET="$QMS_CLIENT_SECRET" EAM_CLIENT_SECRET="$EAM_CLIENT_SECRET" \
   ORDER_SERVICE_CLIENT_SECRET="$ORDER_SERVICE_CLIENT_SECRET" MAINTENANCE_SERVICE_CLIENT_SECRET="$MAINTENANCE_SERVICE_CLIENT_SECRET" OPERATOR_PASSWORD="$OPERATOR_PASSWORD" VIEWER_PASSWORD="$VIEWER_PASSWORD" \
+  CONSOLE_CLIENT_SECRET="$CONSOLE_CLIENT_SECRET" CONSOLE_URL="$CONSOLE" \
   KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="$KEYCLOAK_ADMIN_PASSWORD" JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" \
   "$KC_HOME/bin/kc.sh" start-dev --http-port="$KEYCLOAK_PORT" --hostname="$KC" --import-realm >"$LOGS/keycloak.log" 2>&1 &
 PIDS+=($!)
@@ -302,6 +307,14 @@ else
   PROM="(not started: install Debian's prometheus package)"
   say "Prometheus not started: no prometheus binary (apt-get install prometheus)"
 fi
+
+say "Operations console on $CONSOLE"
+env OIDC_CLIENT_ID=millwright-console OIDC_CLIENT_SECRET="$CONSOLE_CLIENT_SECRET" CONSOLE_PORT="$CONSOLE_PORT" \
+  CONSOLE_MANAGEMENT_PORT="$((CONSOLE_PORT + 1000))" ORDER_SERVICE_URL="$OS" PRODUCTION_SERVICE_URL="$PS" INVENTORY_SERVICE_URL="$INV" \
+  QUALITY_SERVICE_URL="$QS" MAINTENANCE_SERVICE_URL="$MS" EDGE_GATEWAYS="plant-local=$EDGE" PROMETHEUS_URL="http://127.0.0.1:$PROMETHEUS_PORT" \
+  java -Xmx128m "$QUIET_OTEL" -jar "$CONSOLE_JAR" >"$LOGS/operations-console.log" 2>&1 &
+PIDS+=($!)
+wait_for operations-console "http://127.0.0.1:$((CONSOLE_PORT + 1000))/q/health/ready" 120
 
 say "Wiring the simulators to the services"
 post_json "$SIM/sim/erp/settings" "{\"releaseCallbackUrl\":\"$PS/soap/erp-callback\",\"autoRelease\":true}" >/dev/null
@@ -460,6 +473,10 @@ if [[ "$PROM" == http* ]]; then
 fi
 
 cat <<EOT
+
+Operations console: $CONSOLE   (log in as operator or viewer; passwords OPERATOR_PASSWORD / VIEWER_PASSWORD in .local/secrets.env)
+  the sample order's journey     $CONSOLE/journey?kind=crm-order&id=$CRM_ORDER_ID
+  its lot's genealogy            $CONSOLE/lots?lot=$FIRST_LOT
 
 Prometheus (every service and the edge gateway, the alert rules): $PROM   (alerts: $PROM/alerts)
 

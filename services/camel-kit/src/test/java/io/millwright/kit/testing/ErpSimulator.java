@@ -45,6 +45,15 @@ public final class ErpSimulator {
 
     /** The simulator of this test JVM, started on first use (and again, on the same port, should it have died). */
     public static synchronized ErpSimulator shared() {
+        return sharedWith(null);
+    }
+
+    /**
+     * {@link #shared()}, started (if it is not running yet) with these token clients for its MES, WMS and QMS instead of
+     * the test identity provider's: a test of the platform with the real identity provider
+     * ({@link KeycloakServer#simulatorTokenClients()}).
+     */
+    public static synchronized ErpSimulator sharedWith(Map<String, String> tokenClients) {
         // before the JVM lock: PostgresDatabase.shared() takes its own class monitor first, then that lock
         PostgresDatabase database = PostgresDatabase.shared();
         synchronized (TestInfrastructure.JVM_LOCK) {
@@ -61,7 +70,9 @@ public final class ErpSimulator {
             properties.put("millwright.sim.eam.webhook-secret", EamSimulator.webhookSecret());
             properties.putAll(credentialsOfTheErp());
             String realm = System.getProperty(IdentityProvider.REALM_URL_PROPERTY);
-            if (realm != null) {
+            if (tokenClients != null) {
+                properties.putAll(tokenClients);
+            } else if (realm != null) {
                 // the simulated MES and WMS call the services with client-credentials tokens of the test provider
                 properties.putAll(tokenClients(realm));
             }

@@ -32,7 +32,8 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String VERSION = "26.4.5";
     /** The secrets the realm file's placeholders name, made for this run. */
     public static final List<String> SECRETS = List.of("CRM_CLIENT_SECRET", "MES_CLIENT_SECRET", "WMS_CLIENT_SECRET",
-            "QMS_CLIENT_SECRET", "EAM_CLIENT_SECRET", "ORDER_SERVICE_CLIENT_SECRET", "OPERATOR_PASSWORD", "VIEWER_PASSWORD");
+            "QMS_CLIENT_SECRET", "EAM_CLIENT_SECRET", "ORDER_SERVICE_CLIENT_SECRET", "MAINTENANCE_SERVICE_CLIENT_SECRET", "CONSOLE_CLIENT_SECRET", "OPERATOR_PASSWORD",
+            "VIEWER_PASSWORD");
 
     private final ChildJvm process;
     private final String baseUrl;
@@ -46,6 +47,14 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** Unpacks (once per build), starts and waits until the realm {@code millwright} answers. */
     public static KeycloakServer start(Duration readyTimeout) {
+        return start(readyTimeout, Map.of());
+    }
+
+    /**
+     * As {@link #start(Duration)}, with more of the realm file's placeholders set, e.g. {@code CONSOLE_URL} (where the
+     * operations console runs: its client's redirect URIs).
+     */
+    public static KeycloakServer start(Duration readyTimeout, Map<String, String> placeholders) {
         Path home = unpacked();
         Path imports = home.resolve("data/import");
         try {
@@ -60,6 +69,7 @@ public final class KeycloakServer implements AutoCloseable {
         Map<String, String> secrets = new HashMap<>();
         SECRETS.forEach(name -> secrets.put(name, java.util.UUID.randomUUID().toString()));
         Map<String, String> environment = new HashMap<>(secrets);
+        environment.putAll(placeholders);
         environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", java.util.UUID.randomUUID().toString());
         environment.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
@@ -81,6 +91,36 @@ public final class KeycloakServer implements AutoCloseable {
     /** {@code http://127.0.0.1:<port>/realms/millwright}: the issuer of its tokens. */
     public String realmUrl() {
         return baseUrl + "/realms/millwright";
+    }
+
+    /**
+     * Properties of a simulators app whose MES, WMS and QMS get client-credentials tokens from this Keycloak as the
+     * realm's clients {@code mes}, {@code wms} and {@code qms} ({@link ErpSimulator#sharedWith}).
+     */
+    public Map<String, String> simulatorTokenClients() {
+        Map<String, String> properties = new java.util.LinkedHashMap<>();
+        for (String system : new String[] { "mes", "wms", "qms" }) {
+            properties.put("quarkus.oidc-client." + system + ".client-enabled", "true");
+            properties.put("quarkus.oidc-client." + system + ".auth-server-url", realmUrl());
+            properties.put("quarkus.oidc-client." + system + ".client-id", system);
+            properties.put("quarkus.oidc-client." + system + ".credentials.secret", secret(system.toUpperCase(java.util.Locale.ROOT) + "_CLIENT_SECRET"));
+        }
+        return properties;
+    }
+
+    /**
+     * Properties of a packaged service that accepts this Keycloak's tokens and, when {@code clientSecretName} is given,
+     * gets its own for calls to other services as the realm's client of its name.
+     */
+    public Map<String, String> serviceProperties(String service, String clientSecretName) {
+        Map<String, String> properties = new java.util.LinkedHashMap<>();
+        properties.put("quarkus.oidc.auth-server-url", realmUrl());
+        properties.put("quarkus.oidc-client.auth-server-url", realmUrl());
+        if (clientSecretName != null) {
+            properties.put("quarkus.oidc-client.client-id", service);
+            properties.put("quarkus.oidc-client.credentials.secret", secret(clientSecretName));
+        }
+        return properties;
     }
 
     public String secret(String name) {

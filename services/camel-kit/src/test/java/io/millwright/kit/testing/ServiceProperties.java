@@ -40,8 +40,17 @@ public final class ServiceProperties {
      */
     public static Map<String, String> chained(String service, PostgresDatabase db, ErpSimulator erp, Map<String, String> own,
             String... workQueues) {
+        return chained(service, db, erp, own, IdentityProvider.serviceProperties(), workQueues);
+    }
+
+    /**
+     * {@link #chained(String, PostgresDatabase, ErpSimulator, Map, String...)} with another identity provider's settings
+     * (the real Keycloak: {@link KeycloakServer#serviceProperties}).
+     */
+    public static Map<String, String> chained(String service, PostgresDatabase db, ErpSimulator erp, Map<String, String> own,
+            Map<String, String> identity, String... workQueues) {
         Map<String, String> config = new LinkedHashMap<>(own);
-        config.putAll(IdentityProvider.serviceProperties());
+        config.putAll(identity);
         for (String queue : workQueues) {
             config.put("millwright.kit.work-queues.\"" + queue + "\".backoff.initial", "200ms");
             config.put("millwright.kit.work-queues.\"" + queue + "\".backoff.max", "2s");

@@ -1,14 +1,14 @@
-package io.millwright.order;
+package io.millwright.console;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** MES confirmations for {@link FullChainIT}. */
-final class FullChainSupport {
+/** MES confirmations and ERP ledger helpers for {@link PlatformConsoleIT}. */
+final class ChainSupport {
 
-    private FullChainSupport() {
+    private ChainSupport() {
     }
 
     /** A CONSUMPTION of the whole required quantity of one component of the ERP production order. */
@@ -34,6 +34,18 @@ final class FullChainSupport {
         c.put("quantity", Map.of("value", quantity, "unit", "EA"));
         c.put("operatorId", "OP-17");
         c.put("finalConfirmation", true);
+        return c;
+    }
+
+    /** A LABOUR booking on an operation: posted to the ERP as a confirmation, moves no goods. */
+    static Map<String, Object> labour(String productionOrderId, String operationNumber, int minutes) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("productionOrderId", productionOrderId);
+        c.put("type", "LABOUR");
+        c.put("operationNumber", operationNumber);
+        c.put("quantity", Map.of("value", minutes, "unit", "MIN"));
+        c.put("operatorId", "OP-17");
+        c.put("finalConfirmation", false);
         return c;
     }
 
