@@ -411,6 +411,15 @@ until_ok 60 "order $ORDER_ID to reach SHIPPED" has_milestone SHIPPED
 until_ok 30 "the CRM simulator to receive SHIPPED" crm_has SHIPPED
 say "The WMS shipped order $ORDER_ID ($(jq -r .shipmentId <<<"$shipped")); milestones the CRM received:"
 curl -fsS "$SIM/sim/crm/milestones?crmOrderId=$CRM_ORDER_ID" | jq -r '.[] | "    \(.reachedAt)  \(.milestone)  \(.detail // "")"'
+# the order's journey across every service, as the console assembles it (the JSON of its Journey page)
+journey_of() { curl -fsS -o "$STATE/journey.json" -w '%{time_total}' -H 'Accept: application/json' -H "Authorization: Bearer $1" \
+  "$CONSOLE/journey?kind=crm-order&id=$CRM_ORDER_ID"; }
+TOKEN_NOW="$(operator_token)"
+first="$(journey_of "$TOKEN_NOW")"; again="$(journey_of "$TOKEN_NOW")"
+say "The console follows order $CRM_ORDER_ID across $(jq -r '[.steps[].system] | unique | join(", ")' "$STATE/journey.json"):\
+ $(jq -r '.steps | length' "$STATE/journey.json") steps from $(jq -r '.followed | length' "$STATE/journey.json") keys in\
+ $(awk -v t="$first" 'BEGIN {printf "%d", t * 1000}') ms, again in $(awk -v t="$again" 'BEGIN {printf "%d", t * 1000}') ms\
+ ($CONSOLE/journey?kind=crm-order&id=$CRM_ORDER_ID)"
 
 # Predictive maintenance: a second order goes to production; while it is on RES-CNC-01 the press faults.
 CRM_ORDER_2="CRM-DEMO-$(date +%s)-2"

@@ -6,7 +6,7 @@
 // first failure with the reason.
 //
 // Environment: CONSOLE_URL, OPERATOR_PASSWORD, VIEWER_PASSWORD, CRM_ORDER_ID, LOT, DEAD_LETTER_SERVICE,
-// DEAD_LETTER_ID, SCREENSHOTS (directory), CHROMIUM (default /usr/bin/chromium).
+// DEAD_LETTER_ID, PLANT (the edge gateway's plant), SCREENSHOTS (directory), CHROMIUM (default /usr/bin/chromium).
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 
@@ -167,6 +167,16 @@ try {
   await shot(page, '4-dead-letters');
   await Promise.all([page.waitForURL(new RegExp(`/dead-letters/${letterService}/${letterId}$`)), page.click(`${row} >> text=Inspect`)]);
   const detail = await page.textContent('#detail');
+  // an edge gateway's dead letter is replayed through the console with the operator's token: the gateway itself
+  // answers (here: no such letter), it does not refuse the console
+  const edgeAnswer = await page.evaluate(async ({ plant }) => {
+    const field = document.querySelector('form[method="post"] input[type="hidden"]');
+    const response = await fetch(`/dead-letters/edge:${plant}/999999/replay`, {
+      method: 'POST', body: new URLSearchParams({ [field.name]: field.value }) });
+    return { status: response.status, text: await response.text() };
+  }, { plant: env('PLANT') });
+  check(edgeAnswer.status === 404 && edgeAnswer.text.includes('No dead letter 999999 in the edge journal'),
+    `the console forwards an edge replay with the operator's token and shows the gateway's answer (HTTP ${edgeAnswer.status})`);
   check(detail.includes('"payload"') && detail.includes('LABOUR'), 'inspecting shows the payload as the MES sent it');
   await shot(page, '5-dead-letter');
   await page.goBack();

@@ -2,6 +2,7 @@ package io.millwright.edge;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -26,6 +27,7 @@ import io.millwright.edge.store.DeadLetterQueue;
 import io.millwright.edge.store.EmbeddedJournal;
 import io.millwright.edge.store.JournalLines;
 import io.millwright.edge.store.JournalWriter;
+import io.millwright.kit.testing.TestTokens;
 import io.millwright.model.common.ModelJson;
 import io.millwright.model.common.Quantity;
 import io.millwright.model.edge.SampleQuality;
@@ -43,6 +45,8 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 @TestProfile(SimulatedAcquisitionTest.Profile.class)
 class DeadLetterApiTest {
+
+    private static final String OPERATOR = TestTokens.of("olga", "operator");
 
     @Inject
     ConnectionFactory connectionFactory;
@@ -67,17 +71,30 @@ class DeadLetterApiTest {
                 .body("deadLetter.source", equalTo(source));
         assertThat(metrics.deadLettered()).isEqualTo(deadLetteredBefore + 2);
 
+        // replaying and discarding need an operator's token; reading does not
+        given().post("/api/v1/dead-letters/" + id + "/replay").then().statusCode(401);
+        given().auth().oauth2(TestTokens.of("vera", "viewer")).post("/api/v1/dead-letters/" + id + "/replay").then().statusCode(403);
+        given().auth().oauth2(TestTokens.fromAnotherIssuer("operator")).delete("/api/v1/dead-letters/" + id).then().statusCode(401);
+        given().get("/api/v1/dead-letters/" + id).then().statusCode(200);
+
         // replayed while the cause remains: back in its lane, refused again, a new dead letter
-        given().post("/api/v1/dead-letters/" + id + "/replay").then().statusCode(200).body("id", equalTo((int) id));
+        given().auth().oauth2(OPERATOR).post("/api/v1/dead-letters/" + id + "/replay").then().statusCode(200).body("id", equalTo((int) id));
         long again = await().atMost(Duration.ofSeconds(30)).until(() -> deadLetterIds(source), ids -> ids.size() == 1
                 && ids.get(0) != id).get(0);
         given().get("/api/v1/dead-letters/" + id).then().statusCode(404);
         assertThat(metrics.deadLettered()).isEqualTo(deadLetteredBefore + 4);
 
-        given().delete("/api/v1/dead-letters/" + again).then().statusCode(200).body("source", equalTo(source));
+        given().auth().oauth2(OPERATOR).delete("/api/v1/dead-letters/" + again).then().statusCode(200).body("source", equalTo(source));
         given().get("/api/v1/dead-letters/" + again).then().statusCode(404);
-        given().delete("/api/v1/dead-letters/" + again).then().statusCode(404).body(containsString("No dead letter"));
+        given().auth().oauth2(OPERATOR).delete("/api/v1/dead-letters/" + again).then().statusCode(404).body(containsString("No dead letter"));
         assertThat(deadLetterIds(source)).isEmpty();
+
+        // who did what, newest first; refused attempts are not actions
+        List<Map<String, Object>> actions = given().get("/api/v1/operator-actions?limit=1000").then().statusCode(200).extract().jsonPath()
+                .getList("findAll { it.subject == '" + id + "' || it.subject == '" + again + "' }");
+        assertThat(actions).extracting(a -> a.get("action"), a -> a.get("subject"), a -> a.get("actor"))
+                .containsExactly(tuple("DEAD_LETTER_DISCARD", String.valueOf(again), "olga"), tuple("DEAD_LETTER_REPLAY", String.valueOf(id), "olga"));
+        assertThat((String) actions.get(0).get("detail")).contains("2 entries of " + source + " deleted", "unknown format lines-v9");
     }
 
     @Test
@@ -96,7 +113,7 @@ class DeadLetterApiTest {
                 Map.of(DeadLetterQueue.REASON, "schema violation (fixed since)", DeadLetterQueue.ORIGIN_QUEUE, EmbeddedJournal.OUTBOUND));
         long id = awaitDeadLetter(source);
 
-        given().post("/api/v1/dead-letters/" + id + "/replay").then().statusCode(200)
+        given().auth().oauth2(OPERATOR).post("/api/v1/dead-letters/" + id + "/replay").then().statusCode(200)
                 .body("reason", equalTo("schema violation (fixed since)"));
 
         List<TelemetrySample> samples = EdgeRecords.samples(EdgeRecords.awaitTelemetry(source, 2, Duration.ofSeconds(30)));

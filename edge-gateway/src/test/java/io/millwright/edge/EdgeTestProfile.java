@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.millwright.kit.testing.IdentityProvider;
 import io.millwright.kit.testing.KafkaResource;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
@@ -35,7 +36,9 @@ public abstract class EdgeTestProfile implements QuarkusTestProfile {
     @Override
     public List<TestResourceEntry> testResources() {
         // the gateway has its own Kafka settings (millwright.edge.kafka.*): plaintext unless a test sets them
-        return List.of(new TestResourceEntry(KafkaResource.class, Map.of(KafkaResource.LISTENER, KafkaResource.PLAINTEXT)));
+        // the platform's identity provider for the operator API's tokens (replay, discard)
+        return List.of(new TestResourceEntry(IdentityProvider.class),
+                new TestResourceEntry(KafkaResource.class, Map.of(KafkaResource.LISTENER, KafkaResource.PLAINTEXT)));
     }
 
     public static Path freshDataDir() {

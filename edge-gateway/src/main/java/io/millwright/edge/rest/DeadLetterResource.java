@@ -3,6 +3,7 @@ package io.millwright.edge.rest;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -14,25 +15,34 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.millwright.edge.audit.OperatorActionLog;
 import io.millwright.edge.store.DeadLetterQueue;
 import io.millwright.edge.store.DeadLetterQueue.Content;
 import io.millwright.edge.store.DeadLetterQueue.DeadLetter;
+import io.millwright.model.security.Roles;
 
 /**
  * Operator API for the journal's dead letters (SPEC X2), on the gateway's local HTTP port like the status page:
- * the same paths as the services' dead-letter API. Discarding deletes for good: the plant box keeps no audit store.
+ * the same paths as the services' dead-letter API. Reading is open to the plant network; replaying and discarding
+ * need an operator's bearer token and are recorded with who did it ({@link OperatorActionLog}, D142). Discarding
+ * deletes the entries for good; the record of it stays.
  */
 @Path("/api/v1/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
 public class DeadLetterResource {
 
     private final DeadLetterQueue deadLetters;
+    private final OperatorActionLog actions;
+    private final JsonWebToken caller;
 
-    DeadLetterResource(DeadLetterQueue deadLetters) {
+    DeadLetterResource(DeadLetterQueue deadLetters, OperatorActionLog actions, JsonWebToken caller) {
         this.deadLetters = deadLetters;
+        this.actions = actions;
+        this.caller = caller;
     }
 
     @GET
@@ -48,14 +58,25 @@ public class DeadLetterResource {
 
     @POST
     @Path("/{id}/replay")
+    @RolesAllowed(Roles.OPERATOR)
     public DeadLetter replay(@PathParam("id") long id) throws Exception {
-        return deadLetters.replay(id).orElseThrow(() -> notFound(id));
+        DeadLetter replayed = deadLetters.replay(id).orElseThrow(() -> notFound(id));
+        record("DEAD_LETTER_REPLAY", replayed, "to " + replayed.originQueue());
+        return replayed;
     }
 
     @DELETE
     @Path("/{id}")
+    @RolesAllowed(Roles.OPERATOR)
     public DeadLetter discard(@PathParam("id") long id) throws Exception {
-        return deadLetters.discard(id).orElseThrow(() -> notFound(id));
+        DeadLetter discarded = deadLetters.discard(id).orElseThrow(() -> notFound(id));
+        record("DEAD_LETTER_DISCARD", discarded, discarded.entries() + " entries of " + discarded.source() + " deleted");
+        return discarded;
+    }
+
+    private void record(String action, DeadLetter letter, String detail) {
+        String actor = caller.getClaim("preferred_username") != null ? caller.getClaim("preferred_username") : caller.getName();
+        actions.record(actor, caller.getClaim("azp"), action, String.valueOf(letter.id()), detail + " (" + letter.reason() + ")");
     }
 
     private static NotFoundException notFound(long id) {

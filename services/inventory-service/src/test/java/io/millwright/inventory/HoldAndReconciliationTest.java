@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.millwright.kit.security.Roles;
+import io.millwright.model.security.Roles;
 import io.millwright.kit.testing.ErpSimulator;
 import io.millwright.kit.testing.ErpSimulatorResource;
 import io.millwright.kit.testing.KafkaResource;

@@ -21,29 +21,24 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.millwright.edge.plc.ModbusTcpTestServer;
 import io.millwright.kit.testing.CrmSimulator;
-import io.millwright.kit.testing.EamSimulator;
 import io.millwright.kit.testing.ErpSimulator;
-import io.millwright.kit.testing.KafkaBroker;
 import io.millwright.kit.testing.KeycloakServer;
 import io.millwright.kit.testing.MesSimulator;
 import io.millwright.kit.testing.PostgresDatabase;
 import io.millwright.kit.testing.PrometheusServer;
 import io.millwright.kit.testing.QmsSimulator;
 import io.millwright.kit.testing.ServiceProcess;
-import io.millwright.kit.testing.ServiceProperties;
 import io.millwright.kit.testing.WmsSimulator;
 import io.millwright.model.common.ModelJson;
 
 /**
  * The whole platform packaged, with the real identity provider of the local run (Keycloak, its realm file), and the
- * operations console in a real browser.
+ * operations console in a real browser ({@link RunningPlatform}).
  * <p>
  * First the order to cash chain with every part a real process: a CRM order for FG-100 becomes an ERP sales order, the
  * ERP releases a production order to production-service, the MES gets the work order, acknowledges and confirms it,
@@ -64,104 +59,29 @@ class PlatformConsoleIT {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(150);
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
     private static final BigDecimal QUANTITY = BigDecimal.valueOf(6);
-    private static final String PLANT = "plant-console";
-    private static final List<AutoCloseable> PROCESSES = new ArrayList<>();
-    private static final ModbusTcpTestServer PLC = new ModbusTcpTestServer(ModbusTcpTestServer.freePort());
 
     private static KeycloakServer keycloak;
     private static String operatorToken;
     private static long operatorTokenAt;
 
-    @AfterAll
-    static void stop() throws Exception {
-        // the console and order-service first: they call and consume the others
-        for (int i = PROCESSES.size() - 1; i >= 0; i--) {
-            PROCESSES.get(i).close();
-        }
-        PLC.stop();
-        ErpSimulator erp = ErpSimulator.shared();
-        erp.clearFaults();
-        erp.setAutoRelease(false);
-        erp.setReleaseCallbackUrl(null);
-        if (keycloak != null) {
-            keycloak.close();
-        }
-    }
-
     @Test
     void anOrderGoesToShippedAndOperatorsFollowItAndWorkItsDeadLetterInTheConsole() throws Exception {
-        int consolePort = ServiceProcess.freePort();
-        String consoleUrl = "http://127.0.0.1:" + consolePort;
-        keycloak = KeycloakServer.start(Duration.ofSeconds(240), Map.of("CONSOLE_URL", consoleUrl));
+        RunningPlatform running = RunningPlatform.get();
+        keycloak = running.keycloak;
+        String consoleUrl = running.consoleUrl;
         PostgresDatabase db = PostgresDatabase.shared();
-        // the simulated MES, WMS and QMS call the services as the realm's clients mes, wms and qms
-        ErpSimulator erp = ErpSimulator.sharedWith(keycloak.simulatorTokenClients());
+        ErpSimulator erp = ErpSimulator.shared();
         MesSimulator mes = MesSimulator.shared();
         WmsSimulator wms = WmsSimulator.shared();
         CrmSimulator crm = CrmSimulator.shared();
         QmsSimulator qms = QmsSimulator.shared();
-        EamSimulator eam = EamSimulator.shared();
-        KafkaBroker broker = KafkaBroker.shared();
+        PrometheusServer prometheus = running.prometheus;
+        Map<String, List<String>> jobs = running.jobs;
+        ServiceProcess gateway = running.gateway;
+        ServiceProcess order = running.services.order();
+        ServiceProcess production = running.services.production();
+        ServiceProcess inventory = running.services.inventory();
         erp.clearFaults();
-
-        PLC.setRegister(0, 1);
-        PLC.setRegister(1, 0);
-        PLC.start();
-        ServiceProcess gateway = gateway(broker);
-
-        ServiceProcess inventory = start("inventory-service", null, db, erp, Map.of("millwright.kit.targets.wms.url", wms.baseUrl()),
-                "inventory.erp-movement", "inventory.erp-stock-status", "inventory.wms-stock-status");
-        ServiceProcess production = start("production-service", null, db, erp, Map.of("millwright.kit.targets.mes.url", mes.baseUrl()),
-                "production.mes-dispatch", "production.confirmation");
-        ServiceProcess quality = start("quality-service", null, db, erp, Map.of(
-                "millwright.kit.webhooks.qms.secret", QmsSimulator.webhookSecret(),
-                "millwright.kit.targets.qms.signing-secret", QmsSimulator.webhookSecret(),
-                "millwright.kit.targets.qms.url", qms.apiUrl()),
-                "quality.qms-case");
-        ServiceProcess order = start("order-service", "ORDER_SERVICE_CLIENT_SECRET", db, erp, Map.of(
-                "millwright.kit.targets.inventory.url", inventory.baseUrl(),
-                "millwright.kit.targets.crm.url", crm.webhookUrl(),
-                "millwright.kit.targets.crm.signing-secret", CrmSimulator.webhookSecret(),
-                "millwright.kit.targets.wms.url", wms.baseUrl()),
-                "order.erp-sales-order", "order.crm-milestone", "order.wms-delivery");
-        ServiceProcess maintenance = start("maintenance-service", "MAINTENANCE_SERVICE_CLIENT_SECRET", db, erp, Map.of(
-                "millwright.kit.targets.eam.url", eam.apiUrl(),
-                "millwright.kit.targets.eam.signing-secret", EamSimulator.webhookSecret(),
-                "millwright.kit.targets.production.url", production.baseUrl(),
-                "millwright.kit.targets.quality.url", quality.baseUrl()),
-                "maintenance.correlate", "maintenance.eam", "maintenance.erp", "maintenance.quality-hold");
-        Map<String, ServiceProcess> services = new LinkedHashMap<>();
-        services.put("order-service", order);
-        services.put("production-service", production);
-        services.put("inventory-service", inventory);
-        services.put("quality-service", quality);
-        services.put("maintenance-service", maintenance);
-
-        Map<String, List<String>> jobs = new LinkedHashMap<>();
-        services.forEach((name, service) -> jobs.put(name, List.of("127.0.0.1:" + service.managementPort())));
-        jobs.put("edge-gateway", List.of("127.0.0.1:" + gateway.httpPort()));
-        PrometheusServer prometheus = PrometheusServer.start(jobs);
-        PROCESSES.add(prometheus);
-
-        Map<String, String> console = new LinkedHashMap<>();
-        console.put("quarkus.http.port", String.valueOf(consolePort));
-        console.put("quarkus.oidc.auth-server-url", keycloak.realmUrl());
-        console.put("quarkus.oidc.credentials.secret", keycloak.secret("CONSOLE_CLIENT_SECRET"));
-        services.forEach((name, service) -> console.put("millwright.console.services." + name + ".url", service.baseUrl()));
-        console.put("millwright.console.edge-gateways", PLANT + "=" + gateway.baseUrl());
-        console.put("millwright.console.prometheus-url", prometheus.url());
-        console.put("millwright.console.overview-range", "10m");
-        ServiceProcess consoleApp = ServiceProcess.start("operations-console", ServiceProcess.quarkusApp("services/operations-console"),
-                console, START_TIMEOUT);
-        PROCESSES.add(consoleApp);
-        assertThat(consoleApp.baseUrl()).isEqualTo(consoleUrl);
-
-        erp.setReleaseCallbackUrl(production.baseUrl() + "/soap/erp-callback");
-        erp.setAutoRelease(true);
-        mes.configure(production.baseUrl(), true, 200);
-        wms.configure(inventory.baseUrl());
-        qms.configure(quality.baseUrl());
-        wms.configureShipping(order.baseUrl(), false);
         BigDecimal stockBefore = available(inventory, "FG-100");
 
         // CRM → order-service → ERP sales order (the CRM's own client-credentials token)
@@ -276,8 +196,44 @@ class PlatformConsoleIT {
         // The console in Chromium
         String output = browser(Map.of("CONSOLE_URL", consoleUrl, "OPERATOR_PASSWORD", keycloak.secret("OPERATOR_PASSWORD"),
                 "VIEWER_PASSWORD", keycloak.secret("VIEWER_PASSWORD"), "CRM_ORDER_ID", crmOrderId, "LOT", lot,
-                "DEAD_LETTER_SERVICE", "production-service", "DEAD_LETTER_ID", deadLetterId));
+                "DEAD_LETTER_SERVICE", "production-service", "DEAD_LETTER_ID", deadLetterId, "PLANT", RunningPlatform.PLANT));
         assertThat(output).contains("all console checks passed");
+
+        // The journey as JSON for scripts: a bearer token with the viewer role; without one, the login page
+        String viewer = keycloak.userToken("viewer", "VIEWER_PASSWORD");
+        String journeyUrl = consoleUrl + "/journey?kind=crm-order&id=" + crmOrderId;
+        HttpResponse<String> json = null;
+        long[] millis = new long[3];
+        for (int i = 0; i < millis.length; i++) {
+            long started = System.nanoTime();
+            json = HTTP.send(HttpRequest.newBuilder(URI.create(journeyUrl)).header("Accept", "application/json")
+                    .header("Authorization", "Bearer " + viewer).build(), HttpResponse.BodyHandlers.ofString());
+            millis[i] = (System.nanoTime() - started) / 1_000_000;
+        }
+        assertThat(json.statusCode()).as(json.body()).isEqualTo(200);
+        JsonNode journey = ModelJson.mapper().readTree(json.body());
+        List<String> journeySteps = new ArrayList<>();
+        journey.path("steps").forEach(step -> journeySteps.add(step.path("step").asText()));
+        assertThat(journeySteps).contains("ACCEPTED", "CONFIRMED_BY_ERP", "RELEASED", "CONFIRMATION_POSTED", "MOVEMENT_POSTED", "SHIPPED");
+        assertThat(journey.path("problems")).isEmpty();
+        System.out.printf("Journey of %s as JSON: %d steps from %d keys; %d ms, %d ms, %d ms (the console assembling: %d ms)%n", crmOrderId,
+                journeySteps.size(), journey.path("followed").size(), millis[0], millis[1], millis[2], journey.path("millis").asLong());
+        HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create(journeyUrl)).header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).as("no token: sent to the login").isEqualTo(302);
+        assertThat(anonymous.headers().firstValue("Location").orElse("")).startsWith(keycloak.realmUrl());
+        HttpResponse<String> nul = HTTP.send(HttpRequest.newBuilder(URI.create(consoleUrl + "/journey?kind=lot&id=L%00X"))
+                .header("Accept", "application/json").header("Authorization", "Bearer " + viewer).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(nul.statusCode()).as(nul.body()).isEqualTo(422);
+        assertThat(nul.body()).contains("\"field\":\"id\"", "Control characters");
+
+        // The edge gateway takes the platform's tokens: reading is open, replaying needs an operator
+        String edgeReplay = gateway.baseUrl() + "/api/v1/dead-letters/999999/replay";
+        assertThat(edgeCall(edgeReplay, null).statusCode()).as("no token").isEqualTo(401);
+        assertThat(edgeCall(edgeReplay, viewer).statusCode()).as("a viewer").isEqualTo(403);
+        HttpResponse<String> unknownLetter = edgeCall(edgeReplay, keycloak.userToken("operator", "OPERATOR_PASSWORD"));
+        assertThat(unknownLetter.statusCode()).as(unknownLetter.body()).isEqualTo(404);
+        assertThat(unknownLetter.body()).contains("No dead letter 999999");
 
         // What the browser did, seen from the services: the replay went through with the operator's name on it
         await("the replayed labour booking posted to the ERP").atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
@@ -287,6 +243,14 @@ class PlatformConsoleIT {
         assertThat(actions).as(actions.toString()).hasSize(1);
         assertThat(actions.get(0).path("action").asText()).isEqualTo("DEAD_LETTER_REPLAY");
         assertThat(actions.get(0).path("actor").asText()).isEqualTo("operator");
+    }
+
+    private static HttpResponse<String> edgeCall(String url, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Runs the browser checks (npm installs playwright-core into target/browser once); returns what they printed. */
@@ -328,40 +292,6 @@ class PlatformConsoleIT {
         return output;
     }
 
-    private static ServiceProcess gateway(KafkaBroker broker) throws IOException {
-        Path plant = Files.createDirectories(Path.of("target", "plants")).resolve("console-" + PLC.port() + ".yaml");
-        Files.writeString(plant, """
-                plant: %s
-                connections:
-                  - id: press
-                    url: modbus-tcp://127.0.0.1:%d?unit-identifier=1
-                    read-timeout: 1s
-                    reconnect: {initial: 200ms, max: 1s}
-                    tags:
-                      - id: press.state
-                        address: holding-register:1
-                        scan: 500ms
-                        asset: press-console
-                        states: {idle: 0, running: 1, fault: 2}
-                """.formatted(PLANT, PLC.port()));
-        Path data = Files.createTempDirectory(Path.of("target"), "edge-console-");
-        ServiceProcess gateway = ServiceProcess.start("edge-gateway", ServiceProcess.quarkusApp("edge-gateway"), Map.of(
-                "millwright.edge.config", plant.toAbsolutePath().toString(),
-                "millwright.edge.data-dir", data.toAbsolutePath().toString(),
-                "millwright.edge.kafka.bootstrap-servers", broker.bootstrapServers()), START_TIMEOUT);
-        PROCESSES.add(gateway);
-        return gateway;
-    }
-
-    private static ServiceProcess start(String name, String clientSecret, PostgresDatabase db, ErpSimulator erp, Map<String, String> own,
-            String... workQueues) {
-        ServiceProcess service = ServiceProcess.start(name, ServiceProcess.quarkusApp("services/" + name),
-                ServiceProperties.chained(name, db, erp, own, keycloak.serviceProperties(name, clientSecret), workQueues), START_TIMEOUT);
-        PROCESSES.add(service);
-        return service;
-    }
-
-    /** The new dead letter of the confirmation queue whose payload is this confirmation, refused with the ERP's reason. */
     private static Optional<String> deadLetterAbout(ServiceProcess production, String confirmationId) throws Exception {
         for (JsonNode letter : get(production, "/api/v1/dead-letters?routeId=production.confirmation&status=NEW&limit=1000")) {
             String id = letter.path("id").asText();

@@ -381,6 +381,13 @@ class OrderMilestoneTest {
             assertThat(journey(key[0], key[1]).getList("steps.step", String.class)).as("by %s", key[0]).containsAll(steps);
         }
         assertThat(journey("lot", "L-NOBODY-" + UUID.randomUUID()).getList("steps")).isEmpty();
+
+        // several keys in one question (a round of the console): each step once, related keys beyond the asked ones
+        JsonPath several = given().queryParam("key", "crm-order:" + ready.crmOrderId(), "order:" + ready.id(), "sales-order:" + erpNumber,
+                "lot:L-" + ready.po()).get("/api/v1/journey").then().statusCode(200).extract().jsonPath();
+        assertThat(several.getList("steps.step", String.class)).containsExactlyElementsOf(steps);
+        assertThat(several.getList("related", Map.class)).contains(Map.of("kind", "production-order", "id", ready.po()))
+                .doesNotContain(Map.of("kind", "order", "id", ready.id()), Map.of("kind", "lot", "id", "L-" + ready.po()));
     }
 
     @Test
@@ -392,6 +399,14 @@ class OrderMilestoneTest {
                 .body("errors.field", hasItem("id"));
         given().queryParam("kind", "lot").queryParam("id", "L-\u0000").get("/api/v1/journey").then().statusCode(400)
                 .body("errors.field", hasItem("id"));
+        given().queryParam("key", "planet:x").get("/api/v1/journey").then().statusCode(422).body("errors.field", hasItem("key"));
+        given().queryParam("key", "no-kind-here").get("/api/v1/journey").then().statusCode(422).body("errors.field", hasItem("key"));
+        given().queryParam("key", "lot:" + "L".repeat(201)).get("/api/v1/journey").then().statusCode(422).body("errors.field", hasItem("key"));
+        given().queryParam("kind", "lot").queryParam("id", "L-1").queryParam("key", "lot:L-2").get("/api/v1/journey").then().statusCode(422)
+                .body("errors.field", hasItem("key"));
+        given().queryParam("key", java.util.stream.IntStream.range(0, 51).mapToObj(i -> "lot:L-" + i).toList()).get("/api/v1/journey").then()
+                .statusCode(422).body("errors.field", hasItem("key"));
+        given().queryParam("key", "lot:L-\u0000").get("/api/v1/journey").then().statusCode(400);
     }
 
     private static JsonPath journey(String kind, String id) {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.millwright.kit.security.Roles;
+import io.millwright.model.security.Roles;
 import io.millwright.kit.testing.ErpSimulatorResource;
 import io.millwright.kit.testing.KafkaResource;
 import io.millwright.kit.testing.PostgresDatabase;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.millwright.kit.security.Roles;
+import io.millwright.model.security.Roles;
 import io.millwright.kit.testing.TestTokens;
 import io.millwright.kit.testing.IdentityProvider;
 import io.millwright.kit.testing.ErpSimulator;

@@ -21,7 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.millwright.kit.security.Roles;
+import io.millwright.model.security.Roles;
 
 /** Operator API for the dead-letter store (SPEC X2). */
 @Path("/api/v1/dead-letters")

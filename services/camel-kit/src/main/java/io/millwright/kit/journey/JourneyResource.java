@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.millwright.kit.rest.FieldError;
 import io.millwright.kit.rest.UnprocessableEntityException;
-import io.millwright.kit.security.Roles;
+import io.millwright.model.security.Roles;
 import io.millwright.model.journey.JourneyKey;
 import io.millwright.model.journey.JourneyPart;
 import io.millwright.model.journey.JourneyStep;
@@ -36,28 +36,63 @@ import io.millwright.model.journey.JourneyStep;
 public class JourneyResource {
 
     static final int MAX_ID_LENGTH = 200;
+    static final int MAX_KEYS = 50;
 
     @Inject
     Instance<JourneyContributor> contributors;
 
     @GET
     @Operation(summary = "This service's steps of a business transaction", description = "kind: crm-order, order, sales-order,"
-            + " production-order, lot, incident or trace; id: the object's id (up to 200 characters). Unknown ids answer no steps.")
+            + " production-order, lot, incident or trace; id: the object's id (up to 200 characters). Or key=kind:id, repeated"
+            + " (up to " + MAX_KEYS + "): the steps about any of them, each once, and the keys they lead to beyond them. Unknown ids"
+            + " answer no steps.")
     @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
-    public JourneyPart journey(@QueryParam("kind") String kind, @QueryParam("id") String id) {
-        JourneyKey key = key(kind, id);
-        List<JourneyStep> steps = new ArrayList<>();
-        for (JourneyContributor contributor : contributors) {
-            steps.addAll(contributor.steps(key));
+    public JourneyPart journey(@QueryParam("kind") String kind, @QueryParam("id") String id, @QueryParam("key") List<String> keys) {
+        List<JourneyKey> asked = asked(kind, id, keys);
+        Set<JourneyStep> found = new LinkedHashSet<>();
+        for (JourneyKey key : asked) {
+            for (JourneyContributor contributor : contributors) {
+                found.addAll(contributor.steps(key));
+            }
         }
+        List<JourneyStep> steps = new ArrayList<>(found);
         steps.sort(Comparator.comparing(JourneyStep::at, Comparator.nullsLast(Comparator.naturalOrder())));
         Set<JourneyKey> related = new LinkedHashSet<>();
         for (JourneyStep step : steps) {
             related.add(step.subject());
             related.addAll(step.links());
         }
-        related.remove(key);
-        return new JourneyPart(key, steps, related.stream().filter(k -> k != null).toList());
+        asked.forEach(related::remove);
+        return new JourneyPart(asked.get(0), steps, related.stream().filter(k -> k != null).toList());
+    }
+
+    /** One key (kind and id), or several ({@code key=kind:id}, the console asks about a whole round at once). */
+    static List<JourneyKey> asked(String kind, String id, List<String> keys) {
+        if (keys == null || keys.isEmpty()) {
+            return List.of(key(kind, id));
+        }
+        if (kind != null || id != null) {
+            throw new UnprocessableEntityException(List.of(new FieldError("key", "give kind and id, or keys, not both")));
+        }
+        if (keys.size() > MAX_KEYS) {
+            throw new UnprocessableEntityException(List.of(new FieldError("key", "at most " + MAX_KEYS + " keys, not " + keys.size())));
+        }
+        List<JourneyKey> asked = new ArrayList<>();
+        for (String key : keys) {
+            int colon = key == null ? -1 : key.indexOf(':');
+            if (colon <= 0) {
+                throw new UnprocessableEntityException(List.of(new FieldError("key", "must be kind:id, e.g. lot:L-1001, not '"
+                        + (key == null ? "" : key.substring(0, Math.min(key.length(), 40))) + "'")));
+            }
+            try {
+                asked.add(key(key.substring(0, colon), key.substring(colon + 1)));
+            } catch (UnprocessableEntityException e) {
+                throw new UnprocessableEntityException(List.of(new FieldError("key", key.substring(0, Math.min(key.length(), 40))
+                        + ": kind must be one of crm-order, order, sales-order, production-order, lot, incident, trace; id 1 to "
+                        + MAX_ID_LENGTH + " characters")));
+            }
+        }
+        return asked.stream().distinct().toList();
     }
 
     static JourneyKey key(String kind, String id) {

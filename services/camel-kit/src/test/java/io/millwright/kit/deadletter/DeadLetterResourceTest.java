@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import io.millwright.kit.audit.OperatorActions;
 import io.millwright.kit.config.KitConfig;
-import io.millwright.kit.security.Roles;
+import io.millwright.model.security.Roles;
 import io.millwright.kit.testapp.KitTables;
 import io.millwright.kit.testapp.ScriptedFailureRoutes;
 import io.millwright.kit.testapp.ScriptedFailures;

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.millwright.kit.testing.KafkaResource;
 import io.millwright.kit.testing.PostgresResource;
 import io.millwright.kit.testing.TestTokens;
+import io.millwright.model.security.Roles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

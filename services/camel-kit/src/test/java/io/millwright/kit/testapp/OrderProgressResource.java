@@ -10,7 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import io.millwright.kit.security.Roles;
+import io.millwright.model.security.Roles;
 
 /** REST entry of the test application: confirming an order records it and appends its event. */
 @Path("/kit-test/orders")

@@ -19,7 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import io.millwright.kit.security.RateLimited;
-import io.millwright.kit.security.Roles;
+import io.millwright.model.security.Roles;
 
 /** A validated request body, for the kit's problem responses. Accepted requests are echoed. */
 @Path("/kit-test/shipments")

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.millwright.kit.audit.OperatorActions;
 import io.millwright.kit.security.RateLimited;
-import io.millwright.kit.security.Roles;
+import io.millwright.model.security.Roles;
 import io.millwright.inventory.mapping.InventoryViewMapper;
 import io.millwright.inventory.persistence.MovementEntity;
 import io.millwright.inventory.service.MovementPosting;

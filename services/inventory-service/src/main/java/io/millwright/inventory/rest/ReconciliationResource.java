@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.millwright.kit.audit.OperatorActions;
-import io.millwright.kit.security.Roles;
+import io.millwright.model.security.Roles;
 import io.millwright.inventory.mapping.InventoryViewMapper;
 import io.millwright.inventory.persistence.ReconciliationRunEntity;
 import io.millwright.inventory.service.Reconciliation;

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.millwright.kit.rest.FieldError;
 import io.millwright.kit.rest.UnprocessableEntityException;
-import io.millwright.kit.security.Roles;
+import io.millwright.model.security.Roles;
 import io.millwright.maintenance.eam.EamWorkRequests;
 import io.millwright.maintenance.incident.IncidentTimeline;
 import io.millwright.maintenance.incident.IncidentView;

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.millwright.kit.rest.FieldError;
 import io.millwright.kit.rest.UnprocessableEntityException;
-import io.millwright.kit.security.Roles;
+import io.millwright.model.security.Roles;
 import io.millwright.maintenance.edge.MachineStates;
 import io.millwright.maintenance.edge.SourceSequences;
 

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,10 +20,10 @@ import io.millwright.model.common.ModelJson;
 import io.quarkus.qute.TemplateData;
 
 /**
- * The dead letters of every service and every plant's edge gateway in one list. The services' own API does the work
+ * The dead letters of every service and every plant's edge gateway in one list. Their own API does the work
  * ({@code /api/v1/dead-letters}: list, inspect, replay, discard) with the person's token, so a replay or discard is
- * authorised by the person's role and written to that service's audit ({@code /api/v1/operator-actions}) under the
- * person's name. The edge gateways' dead letters are listed and inspected here; they are replayed on the gateway.
+ * authorised by the person's role and written to that service's or gateway's audit ({@code /api/v1/operator-actions})
+ * under the person's name.
  */
 @ApplicationScoped
 public class DeadLetterBoard {
@@ -118,25 +117,34 @@ public class DeadLetterBoard {
     /** One dead letter's detail as its source reports it (pretty JSON for the page), or the problem. */
     public Answer detail(String source, String id, String token) {
         if (isService(source)) {
-            return platform.get(source, "/api/v1/dead-letters/" + UUID.fromString(id), token).join();
+            return platform.get(source, "/api/v1/dead-letters/" + java.util.UUID.fromString(id), token).join();
         }
         return platform.edge(source.substring(5), "/api/v1/dead-letters/" + Long.parseLong(id)).join();
     }
 
-    /** Replay ({@code replay}) or discard ({@code discard}) a service's dead letter as the person. */
-    public Answer act(String service, UUID id, String action, String token) {
-        return switch (action) {
-            case "replay" -> platform.send(service, "POST", "/api/v1/dead-letters/" + id + "/replay", token).join();
-            case "discard" -> platform.send(service, "DELETE", "/api/v1/dead-letters/" + id, token).join();
+    /** Replay ({@code replay}) or discard ({@code discard}) a service's or an edge gateway's dead letter as the person. */
+    public Answer act(String source, String id, String action, String token) {
+        boolean replay = switch (action) {
+            case "replay" -> true;
+            case "discard" -> false;
             default -> throw new IllegalArgumentException(action);
         };
+        String path = "/api/v1/dead-letters/" + id + (replay ? "/replay" : "");
+        String method = replay ? "POST" : "DELETE";
+        if (isEdge(source)) {
+            return platform.edgeSend(source.substring(5), method, path, token).join();
+        }
+        return platform.send(source, method, path, token).join();
     }
 
-    /** The latest replays and discards of every service, newest first. */
+    /** The latest replays and discards of every service and edge gateway, newest first. */
     public List<AuditEntry> audit(String token, List<String> problems) {
         Map<String, CompletableFuture<Answer>> calls = new LinkedHashMap<>();
         for (String service : platform.services().keySet()) {
             calls.put(service, platform.get(service, "/api/v1/operator-actions?limit=20", token));
+        }
+        for (String plant : platform.edgeGateways().keySet()) {
+            calls.put("edge:" + plant, platform.edge(plant, "/api/v1/operator-actions?limit=20"));
         }
         CompletableFuture.allOf(calls.values().toArray(CompletableFuture[]::new)).join();
         List<AuditEntry> entries = new ArrayList<>();

@@ -1,5 +1,7 @@
 package io.millwright.console.journey;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -39,7 +41,7 @@ import io.millwright.model.journey.JourneyStep;
 @ApplicationScoped
 public class JourneyAssembler {
 
-    /** At most this many keys are asked about (each of every service). */
+    /** At most this many keys are asked about (each of every service; a service takes up to 50 in one question). */
     public static final int MAX_KEYS = 40;
     static final int MAX_ROUNDS = 5;
     private static final Set<Kind> CUSTOMER_ORDER = Set.of(Kind.CRM_ORDER, Kind.ORDER, Kind.SALES_ORDER);
@@ -60,12 +62,14 @@ public class JourneyAssembler {
         boolean truncated = false;
         for (int r = 0; r < MAX_ROUNDS && !round.isEmpty(); r++) {
             asked.addAll(round);
-            List<CompletableFuture<Answer>> calls = new ArrayList<>();
+            // one call per service for the whole round (key=kind:id, repeated): each service reads a shared object once
+            StringBuilder query = new StringBuilder("/api/v1/journey?");
             for (JourneyKey key : round) {
-                String query = "/api/v1/journey?kind=" + key.kind().apiName() + "&id=" + java.net.URLEncoder.encode(key.id(),
-                        java.nio.charset.StandardCharsets.UTF_8);
-                platform.services().keySet().forEach(service -> calls.add(platform.get(service, query, token)));
+                query.append(query.charAt(query.length() - 1) == '?' ? "" : "&").append("key=")
+                        .append(URLEncoder.encode(key.kind().apiName() + ":" + key.id(), StandardCharsets.UTF_8));
             }
+            List<CompletableFuture<Answer>> calls = new ArrayList<>();
+            platform.services().keySet().forEach(service -> calls.add(platform.get(service, query.toString(), token)));
             CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
             Set<JourneyKey> next = new LinkedHashSet<>();
             for (CompletableFuture<Answer> call : calls) {
@@ -119,7 +123,7 @@ public class JourneyAssembler {
      */
     public List<Kind> kindsOf(String id, String token) {
         Map<Kind, List<CompletableFuture<Answer>>> calls = new LinkedHashMap<>();
-        String encoded = java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8);
+        String encoded = URLEncoder.encode(id, StandardCharsets.UTF_8);
         for (Kind kind : Kind.values()) {
             if (kind == Kind.TRACE && !id.matches("[0-9a-fA-F]{32}")) {
                 continue;

@@ -72,9 +72,14 @@ public class PlatformClient {
         return call(service, url(services, service, pathAndQuery), method, token);
     }
 
-    /** GET on a plant's edge gateway (plant network, no token: docs/edge-gateway.md). */
+    /** GET on a plant's edge gateway (reading needs no token there: docs/edge-gateway.md). */
     public CompletableFuture<Answer> edge(String plant, String pathAndQuery) {
         return call("edge gateway " + plant, url(edgeGateways, plant, pathAndQuery), "GET", null);
+    }
+
+    /** POST (no body) or DELETE on a plant's edge gateway as the person whose token this is (replay, discard). */
+    public CompletableFuture<Answer> edgeSend(String plant, String method, String pathAndQuery, String token) {
+        return call("edge gateway " + plant, url(edgeGateways, plant, pathAndQuery), method, token);
     }
 
     /** GET on Prometheus's HTTP API. */

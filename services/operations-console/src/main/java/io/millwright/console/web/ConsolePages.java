@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -119,7 +120,40 @@ public class ConsolePages {
     @Path("journey")
     @RolesAllowed({VIEWER, OPERATOR})
     public Response journey(@QueryParam("kind") String kind, @QueryParam("id") String id) {
-        String chosen = kind == null || kind.isBlank() ? "auto" : kind.trim();
+        String chosen = chosenKind(kind);
+        List<FieldError> errors = journeyErrors(kind, chosen, id);
+        if (id == null || id.isBlank() || !errors.isEmpty()) {
+            return respond(errors, Templates.journey(page("journey"), KINDS, safe(chosen), id == null ? "" : safe(id), errors, null, List.of()));
+        }
+        List<String> found = new ArrayList<>();
+        Journey journey = find(chosen, id.trim(), found);
+        return Response.ok(Templates.journey(page("journey"), KINDS, chosen, id.trim(), errors, journey, found)).build();
+    }
+
+    /**
+     * The same journey as JSON (Accept: application/json), for scripts and the local run: a bearer token with role
+     * viewer or operator, as for the services' own APIs.
+     */
+    @GET
+    @Path("journey")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({VIEWER, OPERATOR})
+    public Response journeyJson(@QueryParam("kind") String kind, @QueryParam("id") String id) {
+        String chosen = chosenKind(kind);
+        List<FieldError> errors = journeyErrors(kind == null ? "" : kind, chosen, id);
+        if (!errors.isEmpty()) {
+            return Response.status(422).type(MediaType.APPLICATION_JSON)
+                    .entity(Map.of("title", "Unprocessable journey search", "status", 422, "errors", errors)).build();
+        }
+        return Response.ok(find(chosen, id.trim(), new ArrayList<>()), MediaType.APPLICATION_JSON).build();
+    }
+
+    private static String chosenKind(String kind) {
+        return kind == null || kind.isBlank() ? "auto" : kind.trim();
+    }
+
+    /** What is wrong with a journey search; a first visit (no kind, no id) is not wrong. */
+    private static List<FieldError> journeyErrors(String kind, String chosen, String id) {
         List<FieldError> errors = new ArrayList<>();
         if (KINDS.stream().noneMatch(k -> k.value().equals(chosen))) {
             errors.add(new FieldError("kind", "Choose one of: " + String.join(", ", KINDS.stream().map(KindOption::value).toList())));
@@ -128,24 +162,20 @@ public class ConsolePages {
             if (kind != null) {
                 errors.add(new FieldError("id", "Enter the id to follow"));
             }
-            return respond(errors, Templates.journey(page("journey"), KINDS, safe(chosen), "", errors, null, List.of()));
-        }
-        text("id", id, errors);
-        if (!errors.isEmpty()) {
-            return respond(errors, Templates.journey(page("journey"), KINDS, safe(chosen), safe(id), errors, null, List.of()));
-        }
-        String wanted = id.trim();
-        List<String> found = new ArrayList<>();
-        Journey journey;
-        if ("auto".equals(chosen)) {
-            List<Kind> kinds = journeys.kindsOf(wanted, token());
-            kinds.forEach(k -> found.add(k.apiName()));
-            journey = kinds.isEmpty() ? journeys.assemble(JourneyKey.of(Kind.ORDER, wanted), token())
-                    : journeys.assemble(JourneyKey.of(kinds.get(0), wanted), token());
         } else {
-            journey = journeys.assemble(JourneyKey.of(Kind.of(chosen).orElseThrow(), wanted), token());
+            text("id", id, errors);
         }
-        return Response.ok(Templates.journey(page("journey"), KINDS, chosen, wanted, errors, journey, found)).build();
+        return errors;
+    }
+
+    /** The journey of {@code id} as {@code kind}; "auto" asks which kinds it is and follows the first. */
+    private Journey find(String kind, String id, List<String> found) {
+        if (!"auto".equals(kind)) {
+            return journeys.assemble(JourneyKey.of(Kind.of(kind).orElseThrow(), id), token());
+        }
+        List<Kind> kinds = journeys.kindsOf(id, token());
+        kinds.forEach(k -> found.add(k.apiName()));
+        return journeys.assemble(JourneyKey.of(kinds.isEmpty() ? Kind.ORDER : kinds.get(0), id), token());
     }
 
     @GET
@@ -232,15 +262,11 @@ public class ConsolePages {
         if (!"replay".equals(action) && !"discard".equals(action)) {
             return notFound("No such action: " + safe(action));
         }
-        if (!deadLetters.isService(source) || parseUuid(id).isEmpty()) {
-            if (deadLetters.isEdge(source)) {
-                return Response.status(409).entity(Templates.problem(page("dead-letters"), 409, "Replay on the gateway",
-                        "An edge gateway's dead letters are replayed and discarded on the gateway itself (its status page, plant network)."))
-                        .build();
-            }
-            return notFound("No dead letter " + safe(id) + " at " + safe(source));
+        Optional<Response> unknown = unknownLetter(source, id);
+        if (unknown.isPresent()) {
+            return unknown.get();
         }
-        Answer answer = deadLetters.act(source, parseUuid(id).get(), action, token());
+        Answer answer = deadLetters.act(source, id, action, token());
         if (!answer.ok()) {
             int status = answer.status() == 0 ? 502 : answer.status() == 404 ? 404 : answer.status() == 403 ? 403 : 502;
             return Response.status(status).entity(Templates.problem(page("dead-letters"), status, "Not " + (action.equals("replay") ? "replayed" : "discarded"),

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.millwright.kit.security.RateLimited;
-import io.millwright.kit.security.Roles;
+import io.millwright.model.security.Roles;
 import io.millwright.order.mapping.OrderViewMapper;
 import io.millwright.order.service.OrderIntake;
 

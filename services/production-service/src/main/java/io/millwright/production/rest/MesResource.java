@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.millwright.kit.security.RateLimited;
-import io.millwright.kit.security.Roles;
+import io.millwright.model.security.Roles;
 import io.millwright.production.mapping.MesAcknowledgementRequest;
 import io.millwright.production.mapping.MesConfirmationRequest;
 import io.millwright.production.service.ConfirmationIntake;

@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.millwright.kit.security.Roles;
+import io.millwright.model.security.Roles;
 import io.millwright.production.persistence.OrderStatus;
 import io.millwright.production.service.ProductionQueries;
 

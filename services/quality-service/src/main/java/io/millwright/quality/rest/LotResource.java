@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.millwright.kit.security.Roles;
+import io.millwright.model.security.Roles;
 import io.millwright.model.quality.QualityCase;
 import io.millwright.model.quality.QualityHold;
 import io.millwright.model.quality.QualityResult;

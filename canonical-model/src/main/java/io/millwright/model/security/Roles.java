@@ -1,4 +1,4 @@
-package io.millwright.kit.security;
+package io.millwright.model.security;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.millwright.order;
+package io.millwright.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,25 +17,22 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.millwright.kit.testing.ErpSimulator;
-import io.millwright.kit.testing.KafkaBroker;
 import io.millwright.kit.testing.KeycloakServer;
-import io.millwright.kit.testing.PostgresDatabase;
 import io.millwright.kit.testing.ServiceProcess;
-import io.millwright.kit.testing.ServiceProperties;
+
 
 /**
- * order-service, packaged, against the real Keycloak with the local run's realm file: a system's client-credentials
- * token and a person's token carry the roles the realm gives them, the service lets each in where its roles allow
- * and nowhere else, and refuses tokens Keycloak did not issue for this realm.
+ * The packaged platform against the real Keycloak with the local run's realm file ({@link RunningPlatform}), seen at
+ * order-service: a system's client-credentials token and a person's token carry the roles the realm gives them, the
+ * service lets each in where its roles allow and nowhere else, refuses tokens Keycloak did not issue for this realm,
+ * and Swagger UI logs in with the authorization code and PKCE.
  */
-class KeycloakIT {
+class PlatformIdentityIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -43,26 +40,10 @@ class KeycloakIT {
     private static ServiceProcess service;
 
     @BeforeAll
-    static void start() {
-        keycloak = KeycloakServer.start(Duration.ofSeconds(240));
-        PostgresDatabase db = PostgresDatabase.shared();
-        ErpSimulator erp = ErpSimulator.shared();
-        Map<String, String> config = ServiceProperties.platform("order-service", db, erp);
-        config.putAll(Map.of(
-                "quarkus.oidc.auth-server-url", keycloak.realmUrl(),
-                "quarkus.oidc-client.client-id", "order-service",
-                "quarkus.oidc-client.credentials.secret", keycloak.secret("ORDER_SERVICE_CLIENT_SECRET")));
-        service = ServiceProcess.start("order-service", ServiceProcess.quarkusApp("services/order-service"), config, Duration.ofSeconds(120));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (service != null) {
-            service.close();
-        }
-        if (keycloak != null) {
-            keycloak.close();
-        }
+    static void start() throws Exception {
+        RunningPlatform platform = RunningPlatform.get();
+        keycloak = platform.keycloak;
+        service = platform.services.order();
     }
 
     @Test
@@ -72,8 +53,11 @@ class KeycloakIT {
         String operator = keycloak.userToken("operator", "OPERATOR_PASSWORD");
         String mes = keycloak.clientToken("mes", "MES_CLIENT_SECRET");
 
-        String crmOrderId = OrderFixtures.newCrmOrderId();
-        String order = OrderFixtures.order("valid-order", crmOrderId);
+        String crmOrderId = "CRM-IDENTITY-" + UUID.randomUUID();
+        String order = """
+                {"crmOrderId":"%s","customerId":"C-1001","currency":"EUR","requestedDeliveryDate":"2099-03-31",
+                 "lines":[{"lineNumber":10,"itemId":"FG-100","quantity":2,"unitOfMeasure":"EA","unitPrice":125.00}]}
+                """.formatted(crmOrderId);
         assertThat(send("POST", "/api/v1/orders", order, null).statusCode()).as("no token").isEqualTo(401);
         assertThat(send("POST", "/api/v1/orders", order, viewer).statusCode()).as("viewer may not submit").isEqualTo(403);
         assertThat(send("POST", "/api/v1/orders", order, mes).statusCode()).as("the MES may not submit").isEqualTo(403);
@@ -97,7 +81,7 @@ class KeycloakIT {
         assertThat(send("GET", "/api/v1/orders?crmOrderId=x", null, tampered).statusCode()).isEqualTo(401);
         // a token of the OIDC test server (another issuer, another key) is no token here
         assertThat(send("GET", "/api/v1/orders?crmOrderId=x", null,
-                io.millwright.kit.testing.TestTokens.withRoles(io.millwright.kit.security.Roles.VIEWER)).statusCode()).isEqualTo(401);
+                io.millwright.kit.testing.TestTokens.withRoles(io.millwright.model.security.Roles.VIEWER)).statusCode()).isEqualTo(401);
     }
 
     /**

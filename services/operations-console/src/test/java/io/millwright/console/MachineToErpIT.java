@@ -1,16 +1,13 @@
-package io.millwright.maintenance;
+package io.millwright.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +18,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,16 +28,11 @@ import io.millwright.kit.testing.CrmSimulator;
 import io.millwright.kit.testing.DashboardQueries;
 import io.millwright.kit.testing.EamSimulator;
 import io.millwright.kit.testing.ErpSimulator;
-import io.millwright.kit.testing.IdentityProvider;
-import io.millwright.kit.testing.KafkaBroker;
 import io.millwright.kit.testing.KafkaTestClient;
 import io.millwright.kit.testing.MesSimulator;
 import io.millwright.kit.testing.PostgresDatabase;
-import io.millwright.kit.testing.QmsSimulator;
 import io.millwright.kit.testing.PrometheusServer;
 import io.millwright.kit.testing.ServiceProcess;
-import io.millwright.kit.testing.ServiceProperties;
-import io.millwright.kit.testing.TestTokens;
 import io.millwright.kit.testing.WmsSimulator;
 import io.millwright.model.common.ModelJson;
 import io.millwright.model.event.EventType;
@@ -58,78 +49,33 @@ import io.millwright.model.event.Topics;
 class MachineToErpIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(150);
     private static final BigDecimal QUANTITY = new BigDecimal("40");
-    private static final String PLANT = "plant-m2e";
-    private static final String ASSET = "press-m2e";
+    private static final String PLANT = RunningPlatform.PLANT;
+    private static final String ASSET = RunningPlatform.ASSET;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private static final List<ServiceProcess> PROCESSES = new ArrayList<>();
-    private static final ModbusTcpTestServer PLC = new ModbusTcpTestServer(ModbusTcpTestServer.freePort());
-
-    @AfterAll
-    static void stopAll() {
-        PROCESSES.forEach(ServiceProcess::close);
-        PLC.stop();
-        ErpSimulator.shared().setAutoRelease(false);
-        ErpSimulator.shared().setReleaseCallbackUrl(null);
-    }
+    private static RunningPlatform running;
+    private static String operatorToken;
+    private static long operatorTokenAt;
 
     @Test
     void aPressFaultReachesTheEamTheErpTheCrmAndQualityUnderOneTrace() throws Exception {
-        IdentityProvider.realmUrl();
+        running = RunningPlatform.get();
+        ModbusTcpTestServer plc = running.plc;
         PostgresDatabase db = PostgresDatabase.shared();
         ErpSimulator erp = ErpSimulator.shared();
         MesSimulator mes = MesSimulator.shared();
         WmsSimulator wms = WmsSimulator.shared();
         CrmSimulator crm = CrmSimulator.shared();
         EamSimulator eam = EamSimulator.shared();
-        KafkaBroker broker = KafkaBroker.shared();
         erp.clearFaults();
-
-        // the press: running, no fault
-        PLC.setRegister(0, 1);
-        PLC.setRegister(1, 0);
-        PLC.start();
-        ServiceProcess gateway = gateway(broker);
-
-        ServiceProcess inventory = start("inventory-service", db, erp, Map.of("millwright.kit.targets.wms.url", wms.baseUrl()),
-                "inventory.erp-movement", "inventory.erp-stock-status", "inventory.wms-stock-status");
-        ServiceProcess production = start("production-service", db, erp, Map.of("millwright.kit.targets.mes.url", mes.baseUrl()),
-                "production.mes-dispatch", "production.confirmation");
-        ServiceProcess order = start("order-service", db, erp, Map.of(
-                "millwright.kit.targets.inventory.url", inventory.baseUrl(),
-                "millwright.kit.targets.crm.url", crm.webhookUrl(),
-                "millwright.kit.targets.crm.signing-secret", CrmSimulator.webhookSecret(),
-                "millwright.kit.targets.wms.url", wms.baseUrl()),
-                "order.erp-sales-order", "order.crm-milestone", "order.wms-delivery");
-        ServiceProcess quality = start("quality-service", db, erp, Map.of(
-                "millwright.kit.webhooks.qms.secret", QmsSimulator.webhookSecret(),
-                "millwright.kit.targets.qms.signing-secret", QmsSimulator.webhookSecret(),
-                "millwright.kit.targets.qms.url", QmsSimulator.shared().apiUrl()),
-                "quality.qms-case");
-        Map<String, String> maintenanceConfig = new LinkedHashMap<>();
-        maintenanceConfig.put("millwright.kit.targets.eam.url", eam.apiUrl());
-        maintenanceConfig.put("millwright.kit.targets.eam.signing-secret", EamSimulator.webhookSecret());
-        maintenanceConfig.put("millwright.kit.targets.production.url", production.baseUrl());
-        maintenanceConfig.put("millwright.kit.targets.quality.url", quality.baseUrl());
-        maintenanceConfig.put("millwright.maintenance.incidents.group-wait", "3s");
-        maintenanceConfig.put("millwright.maintenance.incidents.resolve-after", "3s");
-        maintenanceConfig.put("millwright.maintenance.incidents.evaluation-interval", "500ms");
-        maintenanceConfig.put("millwright.maintenance.assets.\"" + ASSET + "\".resource-id", "RES-CNC-01");
-        maintenanceConfig.put("millwright.maintenance.assets.\"" + ASSET + "\".work-center-id", "WC-CNC");
-        maintenanceConfig.put("millwright.maintenance.assets.\"" + ASSET + "\".cost-center", "CC-4100");
-        maintenanceConfig.put("millwright.maintenance.assets.\"" + ASSET + "\".plant-id", "1000");
-        ServiceProcess maintenance = start("maintenance-service", db, erp, maintenanceConfig,
-                "maintenance.correlate", "maintenance.eam", "maintenance.erp", "maintenance.quality-hold");
-
-        erp.setReleaseCallbackUrl(production.baseUrl() + "/soap/erp-callback");
-        erp.setAutoRelease(true);
-        mes.configure(production.baseUrl(), true, 200);
-        wms.configure(inventory.baseUrl());
+        ServiceProcess order = running.services.order();
+        ServiceProcess inventory = running.services.inventory();
+        ServiceProcess production = running.services.production();
+        ServiceProcess maintenance = running.services.maintenance();
 
         // a customer's order, released to production and acknowledged by the MES: it will run on RES-CNC-01
         String crmOrderId = "CRM-M2E-" + UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> created = send("POST", order.baseUrl() + "/api/v1/orders", """
+        HttpResponse<String> created = send("POST", order.baseUrl() + "/api/v1/orders", running.keycloak.clientToken("crm", "CRM_CLIENT_SECRET"), """
                 {"crmOrderId":"%s","customerId":"C-1001","currency":"EUR","requestedDeliveryDate":"2099-03-31",
                  "lines":[{"lineNumber":10,"itemId":"FG-100","quantity":%s,"unitOfMeasure":"EA","unitPrice":125.00}]}
                 """.formatted(crmOrderId, QUANTITY.toPlainString()));
@@ -161,8 +107,8 @@ class MachineToErpIT {
                 get(production, "/api/v1/resources/RES-CNC-01/active-work-order").path("productionOrderId").asText()));
 
         // the press faults: fault code 17, then the FAULT state
-        PLC.setRegister(1, 17);
-        PLC.setRegister(0, 2);
+        plc.setRegister(1, 17);
+        plc.setRegister(0, 2);
         ConsumerRecord<String, byte[]> alert = KafkaTestClient.await(Topics.EDGE_EVENTS, r -> (PLANT + "/assets/" + ASSET).equals(r.key())
                 && EventType.EDGE_MACHINE_ALERT_RAISED.type().equals(KafkaTestClient.header(r, "ce_type")), 1, TIMEOUT).get(0);
         String traceId = TraceContext.traceId(KafkaTestClient.header(alert, "traceparent"));
@@ -200,8 +146,8 @@ class MachineToErpIT {
                 .until(() -> db.count("select count(*) from quality.lot_output where lot_id = ?", lot) == 2);
 
         // repaired: the fault clears, the press runs
-        PLC.setRegister(1, 0);
-        PLC.setRegister(0, 1);
+        plc.setRegister(1, 0);
+        plc.setRegister(0, 1);
         await("work request resolved").atMost(TIMEOUT).until(() -> "RESOLVED".equals(eam.workRequest(incidentId).get().get("status")));
         Map<String, Object> downtime = await("ERP downtime").atMost(TIMEOUT).until(() -> posting(erp, "downtime", incidentId + "-DOWNTIME"),
                 Optional::isPresent).get();
@@ -245,21 +191,13 @@ class MachineToErpIT {
         assertThat(db.count("select count(*) from maintenance.incident where plant_id = ? and status <> 'DISCARDED'", PLANT)).isEqualTo(1);
 
         // X5: every panel of the Grafana dashboards parses and returns series from a real Prometheus scraping all of it
-        Map<String, ServiceProcess> scraped = new LinkedHashMap<>();
-        scraped.put("inventory-service", inventory);
-        scraped.put("production-service", production);
-        scraped.put("order-service", order);
-        scraped.put("quality-service", quality);
-        scraped.put("maintenance-service", maintenance);
-        everyDashboardQueryReturnsSeries(gateway, scraped);
-        gateway.stop();
+        everyDashboardQueryReturnsSeries();
     }
 
-    private static void everyDashboardQueryReturnsSeries(ServiceProcess gateway, Map<String, ServiceProcess> services) throws Exception {
-        Map<String, List<String>> jobs = new LinkedHashMap<>();
-        jobs.put("edge-gateway", List.of("127.0.0.1:" + gateway.httpPort()));
-        services.forEach((name, service) -> jobs.put(name, List.of("127.0.0.1:" + service.managementPort())));
-        try (PrometheusServer prometheus = PrometheusServer.start(jobs)) {
+    private static void everyDashboardQueryReturnsSeries() throws Exception {
+        Map<String, List<String>> jobs = running.jobs;
+        PrometheusServer prometheus = running.prometheus;
+        {
             await("Prometheus scraped every service").atMost(Duration.ofSeconds(30)).until(() -> prometheus.allTargetsUp(jobs.size()));
             await("two scrapes of each, as rates need").atMost(Duration.ofSeconds(30))
                     .until(() -> prometheus.query("rate(up[1m])").series().size() == jobs.size());
@@ -277,44 +215,6 @@ class MachineToErpIT {
             }
             assertThat(failures).as("dashboard queries without an answer").isEmpty();
         }
-    }
-
-    private static ServiceProcess gateway(KafkaBroker broker) throws IOException {
-        Path plant = Files.createDirectories(Path.of("target", "plants")).resolve("machine-to-erp-" + PLC.port() + ".yaml");
-        Files.writeString(plant, """
-                plant: %s
-                connections:
-                  - id: press
-                    url: modbus-tcp://127.0.0.1:%d?unit-identifier=1
-                    read-timeout: 1s
-                    reconnect: {initial: 200ms, max: 1s}
-                    tags:
-                      - id: press.state
-                        address: holding-register:1
-                        scan: 100ms
-                        asset: %s
-                        states: {idle: 0, running: 1, fault: 2}
-                      - id: press.fault-code
-                        address: holding-register:2
-                        scan: 100ms
-                        asset: %s
-                        faults:
-                          17: {text: Hydraulic pressure low, severity: critical}
-                """.formatted(PLANT, PLC.port(), ASSET, ASSET));
-        Path data = Files.createTempDirectory(Path.of("target"), "edge-m2e-");
-        ServiceProcess gateway = ServiceProcess.start("edge-gateway", ServiceProcess.quarkusApp("edge-gateway"), Map.of(
-                "millwright.edge.config", plant.toAbsolutePath().toString(),
-                "millwright.edge.data-dir", data.toAbsolutePath().toString(),
-                "millwright.edge.kafka.bootstrap-servers", broker.bootstrapServers()), START_TIMEOUT);
-        PROCESSES.add(gateway);
-        return gateway;
-    }
-
-    private static ServiceProcess start(String name, PostgresDatabase db, ErpSimulator erp, Map<String, String> own, String... workQueues) {
-        ServiceProcess service = ServiceProcess.start(name, ServiceProcess.quarkusApp("services/" + name),
-                ServiceProperties.chained(name, db, erp, own, workQueues), START_TIMEOUT);
-        PROCESSES.add(service);
-        return service;
     }
 
     private static Optional<String> incidentOn(ServiceProcess maintenance) throws Exception {
@@ -343,15 +243,20 @@ class MachineToErpIT {
         return (List<Map<String, Object>>) value;
     }
 
+    /** GET as the operator (a person's token from Keycloak, renewed every minute: its tokens live five). */
     private static JsonNode get(ServiceProcess service, String path) throws Exception {
-        HttpResponse<String> response = send("GET", service.baseUrl() + path, null);
+        if (operatorToken == null || System.nanoTime() - operatorTokenAt > Duration.ofMinutes(1).toNanos()) {
+            operatorToken = running.operatorToken();
+            operatorTokenAt = System.nanoTime();
+        }
+        HttpResponse<String> response = send("GET", service.baseUrl() + path, operatorToken, null);
         assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
         return ModelJson.mapper().readTree(response.body());
     }
 
-    private static HttpResponse<String> send(String method, String url, String body) throws Exception {
+    private static HttpResponse<String> send(String method, String url, String token, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + TestTokens.withEveryRole())
+                .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json");
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
