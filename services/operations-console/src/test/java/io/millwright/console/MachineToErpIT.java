@@ -54,8 +54,6 @@ class MachineToErpIT {
     private static final String ASSET = RunningPlatform.ASSET;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static RunningPlatform running;
-    private static String operatorToken;
-    private static long operatorTokenAt;
 
     @Test
     void aPressFaultReachesTheEamTheErpTheCrmAndQualityUnderOneTrace() throws Exception {
@@ -243,13 +241,9 @@ class MachineToErpIT {
         return (List<Map<String, Object>>) value;
     }
 
-    /** GET as the operator (a person's token from Keycloak, renewed every minute: its tokens live five). */
+    /** GET as the operator (a person's token from Keycloak). */
     private static JsonNode get(ServiceProcess service, String path) throws Exception {
-        if (operatorToken == null || System.nanoTime() - operatorTokenAt > Duration.ofMinutes(1).toNanos()) {
-            operatorToken = running.operatorToken();
-            operatorTokenAt = System.nanoTime();
-        }
-        HttpResponse<String> response = send("GET", service.baseUrl() + path, operatorToken, null);
+        HttpResponse<String> response = send("GET", service.baseUrl() + path, running.operatorToken(), null);
         assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
         return ModelJson.mapper().readTree(response.body());
     }

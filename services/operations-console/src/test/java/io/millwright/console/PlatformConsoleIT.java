@@ -61,12 +61,11 @@ class PlatformConsoleIT {
     private static final BigDecimal QUANTITY = BigDecimal.valueOf(6);
 
     private static KeycloakServer keycloak;
-    private static String operatorToken;
-    private static long operatorTokenAt;
+    private static RunningPlatform running;
 
     @Test
     void anOrderGoesToShippedAndOperatorsFollowItAndWorkItsDeadLetterInTheConsole() throws Exception {
-        RunningPlatform running = RunningPlatform.get();
+        running = RunningPlatform.get();
         keycloak = running.keycloak;
         String consoleUrl = running.consoleUrl;
         PostgresDatabase db = PostgresDatabase.shared();
@@ -326,13 +325,9 @@ class PlatformConsoleIT {
         return get(inventory, "/api/v1/availability?item=" + item + "&qty=1").get("availableQuantity").get("value").decimalValue();
     }
 
-    /** GET as the operator (a person's token from Keycloak, renewed every minute: its tokens live five). */
+    /** GET as the operator (a person's token from Keycloak). */
     private static JsonNode get(ServiceProcess service, String path) throws Exception {
-        if (operatorToken == null || System.nanoTime() - operatorTokenAt > Duration.ofMinutes(1).toNanos()) {
-            operatorToken = keycloak.userToken("operator", "OPERATOR_PASSWORD");
-            operatorTokenAt = System.nanoTime();
-        }
-        HttpResponse<String> response = send("GET", service.baseUrl() + path, null, operatorToken);
+        HttpResponse<String> response = send("GET", service.baseUrl() + path, null, running.operatorToken());
         assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
         return ModelJson.mapper().readTree(response.body());
     }

@@ -109,9 +109,16 @@ final class RunningPlatform {
         }
     }
 
-    /** The realm's operator's token, fresh (Keycloak's tokens live five minutes). */
-    String operatorToken() {
-        return keycloak.userToken("operator", "OPERATOR_PASSWORD");
+    private String operatorToken;
+    private long operatorTokenAt;
+
+    /** The realm's operator's token, renewed every minute (Keycloak's tokens live five). */
+    synchronized String operatorToken() {
+        if (operatorToken == null || System.nanoTime() - operatorTokenAt > Duration.ofMinutes(1).toNanos()) {
+            operatorToken = keycloak.userToken("operator", "OPERATOR_PASSWORD");
+            operatorTokenAt = System.nanoTime();
+        }
+        return operatorToken;
     }
 
     private ServiceProcess gateway(KafkaBroker broker) throws IOException {
